@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QtGlobal>
+
+// Every size, count and duration the product enforces, in one place so that the
+// server's checks, the client's checks and the docs can never disagree.
+namespace kocmoc::limits {
+
+// HTTP
+inline constexpr qint64 defaultMaxBodyBytes = 50LL * 1024 * 1024;
+inline constexpr qint64 maxHeaderBlockBytes = 16 * 1024;
+inline constexpr int headerTimeoutMs = 10'000;
+inline constexpr int bodyIdleTimeoutMs = 30'000;
+inline constexpr int keepAliveIdleMs = 30'000;
+
+// Accounts
+inline constexpr int passwordMinChars = 8;
+inline constexpr int passwordMaxChars = 128;
+inline constexpr int usernameMinChars = 3;
+inline constexpr int usernameMaxChars = 32;
+inline constexpr int displayNameMaxChars = 64;
+inline constexpr int bioMaxChars = 500;
+inline constexpr int emojiStatusMaxChars = 16;
+inline constexpr int emailMaxChars = 254;
+inline constexpr int deviceNameMaxChars = 200;
+
+// Email codes and lockout
+inline constexpr int codeDigits = 6;
+inline constexpr qint64 codeLifetimeMs = 10LL * 60 * 1000;
+inline constexpr int codeMaxAttempts = 5;
+inline constexpr int lockoutFailures = 5;
+inline constexpr qint64 lockoutDurationMs = 15LL * 60 * 1000;
+
+// Tokens
+inline constexpr qint64 accessTokenLifetimeMs = 15LL * 60 * 1000;
+inline constexpr qint64 refreshTokenLifetimeMs = 60LL * 24 * 60 * 60 * 1000;
+inline constexpr int minTokenSecretBytes = 32;
+
+// Users
+inline constexpr int userSearchDefaultLimit = 20;
+inline constexpr int userSearchMaxLimit = 50;
+inline constexpr int searchQueryMaxChars = 64;
+
+// Access levels
+inline constexpr int levelUser = 1;
+inline constexpr int levelAdmin = 10;
+inline constexpr int levelSuperAdmin = 100;
+
+} // namespace kocmoc::limits
