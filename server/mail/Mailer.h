@@ -27,13 +27,20 @@ public:
     bool isLoggingOnly() const;
     void send(const MailMessage &message);
 
+    // A send fails when the server makes no progress for this long (default 30 s, must be
+    // positive); tests shorten it. Applies to sends started afterwards.
+    void setTimeoutMs(int milliseconds);
+
 signals:
     void sent(const QString &to);
     void failed(const QString &to, const QString &reason);
 
 private:
+    void reject(const QString &to, const QString &reason);
+
     QUrl m_smtpUrl;
     QString m_from;
+    int m_timeoutMs = 30000;
 };
 
 } // namespace kocmoc::mail

@@ -9,7 +9,8 @@ namespace kocmoc::security {
 class PasswordHasher
 {
 public:
-    static QString hash(const QString &password); // "$argon2id$v=19$m=19456,t=2,p=1$..."
+    // "$argon2id$v=19$m=19456,t=2,p=1$..."; empty only if the 19 MiB cannot be allocated.
+    static QString hash(const QString &password);
     static bool verify(const QString &hash, const QString &password);
     // Verifies against a fixed hash, so a login for an unknown account takes as long as a real one.
     static void spendVerifyTime(const QString &password);

@@ -28,6 +28,8 @@ private:
         int current = 0;
         int previous = 0;
     };
+    static bool admits(const Window &window, int limit, qint64 nowMs);
+    static qint64 firstAdmittedMs(const Window &window, int limit); // assuming no further hits
     QHash<QString, Window> m_windows;
 };
 

@@ -1,13 +1,13 @@
 #include "JsonTime.h"
 
 #include <QDateTime>
-#include <QTimeZone>
+
 
 namespace kocmoc::json {
 
 QString isoFromMs(qint64 msSinceEpoch)
 {
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::UTC)
+    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC)
             .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
 

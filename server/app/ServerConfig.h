@@ -1,0 +1,50 @@
+#pragma once
+
+#include <kocmoc/Result.h>
+
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QUrl>
+
+namespace kocmoc {
+
+// Everything an operator can set. Each setting comes, in rising precedence, from
+// its default, the config file (INI "key = value"), the environment (KOCMOC_…)
+// and the command line (--key value).
+struct ServerConfig
+{
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 8080;
+    QString dataDir; // default: the platform's data folder + /kocmoc-server
+    QString database; // default: sqlite:<dataDir>/kocmoc.db
+    QString tokenSecret; // default: generated once and kept in <dataDir>/token-secret
+    QUrl smtpUrl; // empty: codes are written to the log
+    QString smtpFrom = QStringLiteral("kocmoc@localhost");
+    QString logLevel = QStringLiteral("info");
+    QStringList corsOrigins;
+    qint64 maxBodyBytes = 50LL * 1024 * 1024;
+    int workerThreads = 8;
+    int authRatePerMinute = 60; // per client address on the sign-in and sign-up routes
+    int userRatePerMinute = 60; // per user on sensitive account routes
+    int codeRatePerHour = 5; // emails with codes to one address
+    bool inviteOnly = false;
+    bool demo = false;
+
+    struct Option
+    {
+        QString key; // in the config file; the flag is --key, the variable KOCMOC_KEY
+        QString valueName; // empty for a switch
+        QString description;
+    };
+    static const QList<Option> &options();
+    static QString environmentName(const QString &key);
+
+    // The command line is argv; unknown flags and bad values are errors naming the setting.
+    static Result<ServerConfig> load(const QStringList &arguments, const QProcessEnvironment &environment);
+    static QString helpText();
+
+    QString databaseUrl() const;
+};
+
+} // namespace kocmoc

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "http/HttpReply.h"
+
+#include <kocmoc/Result.h>
+
+#include <QMutex>
+#include <QObject>
+#include <QThread>
+#include <QWaitCondition>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace kocmoc {
+
+// Runs blocking work (SQL, password hashing) on worker threads and hands the
+// result back on the server thread, so the event loop never waits. A job's
+// DatabaseUnavailable becomes 503 and any other exception a logged 500.
+// Its own threads rather than QThreadPool's: each runs onThreadExit (closing its
+// database connection) before it is joined, so nothing outlives the pool.
+class WorkerPool : public QObject
+{
+    Q_OBJECT
+public:
+    WorkerPool(int threadCount, std::function<void()> onThreadExit, QObject *parent = nullptr);
+    ~WorkerPool() override; // finishes the queued jobs, then joins the threads
+
+    template<typename T>
+    void run(std::function<Result<T>()> job, std::function<void(Result<T>)> done);
+
+    // The common case: the job builds the whole response; the reply is written on the server thread.
+    void respond(const http::HttpReply &reply, std::function<Result<http::HttpResponse>()> job);
+
+private:
+    void post(std::function<void()> task);
+    void workerLoop();
+    static ApiError errorFromException(std::exception_ptr exception);
+
+    std::function<void()> m_onThreadExit;
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    std::deque<std::function<void()>> m_queue;
+    bool m_stopping = false;
+    std::vector<std::unique_ptr<QThread>> m_threads;
+};
+
+template<typename T>
+void WorkerPool::run(std::function<Result<T>()> job, std::function<void(Result<T>)> done)
+{
+    post([this, job = std::move(job), done = std::move(done)]() mutable {
+        std::optional<Result<T>> result;
+        try {
+            result.emplace(job());
+        } catch (...) {
+            result.emplace(errorFromException(std::current_exception()));
+        }
+        QMetaObject::invokeMethod(
+                this, [done = std::move(done), result = std::move(*result)]() mutable { done(std::move(result)); },
+                Qt::QueuedConnection);
+    });
+}
+
+} // namespace kocmoc

@@ -1,0 +1,228 @@
+#include "Database.h"
+
+#include "Migrations.h"
+#include "Sql.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QThread>
+#include <QUrl>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcDatabase, "kocmoc.db")
+
+namespace kocmoc::db {
+
+std::atomic<quint64> Database::s_nextId{1};
+
+namespace {
+
+// This thread's connection names, one per Database; closed when the thread ends.
+struct ThreadConnections
+{
+    QHash<quint64, QString> names;
+
+    ~ThreadConnections()
+    {
+        for (const QString &name : std::as_const(names))
+            remove(name);
+    }
+
+    static void remove(const QString &name)
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+};
+
+thread_local ThreadConnections t_connections;
+
+} // namespace
+
+Result<DatabaseSettings> DatabaseSettings::fromUrl(const QString &url)
+{
+    const ApiError invalid = ApiError::invalidField(
+            QStringLiteral("database"),
+            QStringLiteral("Use sqlite:<path> or postgres://user:password@host:port/name."));
+    DatabaseSettings settings;
+    if (url.startsWith(QLatin1String("sqlite:"))) {
+        settings.driver = Driver::Sqlite;
+        settings.sqlitePath = url.mid(7);
+        if (settings.sqlitePath.startsWith(QLatin1String("//")))
+            settings.sqlitePath = settings.sqlitePath.mid(2);
+        if (settings.sqlitePath.isEmpty())
+            return invalid;
+        return settings;
+    }
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || (parsed.scheme() != QLatin1String("postgres") && parsed.scheme() != QLatin1String("postgresql"))
+        || parsed.host().isEmpty())
+        return invalid;
+    settings.driver = Driver::Postgres;
+    settings.host = parsed.host();
+    settings.port = parsed.port(5432);
+    settings.name = parsed.path().mid(1);
+    settings.user = parsed.userName(QUrl::FullyDecoded);
+    settings.password = parsed.password(QUrl::FullyDecoded);
+    QStringList options;
+    for (const auto &[key, value] : QUrlQuery(parsed).queryItems(QUrl::FullyDecoded))
+        options.append(key + QLatin1Char('=') + value);
+    settings.options = options.join(QLatin1Char(';'));
+    if (settings.name.isEmpty())
+        return invalid;
+    return settings;
+}
+
+QString DatabaseSettings::describe() const
+{
+    if (driver == Driver::Sqlite)
+        return QStringLiteral("SQLite %1").arg(sqlitePath);
+    return QStringLiteral("PostgreSQL %1@%2:%3/%4").arg(user, host).arg(port).arg(name);
+}
+
+Database::Database(DatabaseSettings settings)
+    : m_settings(std::move(settings))
+    , m_id(s_nextId++)
+{
+}
+
+Database::~Database()
+{
+    closeThreadConnection();
+}
+
+void Database::closeThreadConnection()
+{
+    const QString name = t_connections.names.take(m_id);
+    if (!name.isEmpty())
+        ThreadConnections::remove(name);
+}
+
+QSqlDatabase Database::openConnection(bool reopen)
+{
+    QString &name = t_connections.names[m_id];
+    if (name.isEmpty()) {
+        name = QStringLiteral("kocmoc-%1-%2").arg(m_id).arg(quintptr(QThread::currentThreadId()));
+        QSqlDatabase db = QSqlDatabase::addDatabase(isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+        if (isPostgres()) {
+            db.setHostName(m_settings.host);
+            db.setPort(m_settings.port);
+            db.setDatabaseName(m_settings.name);
+            db.setUserName(m_settings.user);
+            db.setPassword(m_settings.password);
+            QString options = QStringLiteral("connect_timeout=5;application_name=kocmoc-server");
+            if (!m_settings.options.isEmpty())
+                options += QLatin1Char(';') + m_settings.options;
+            db.setConnectOptions(options);
+        } else {
+            db.setDatabaseName(m_settings.sqlitePath);
+            // Writers queue for the lock instead of failing at once.
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        }
+    }
+    QSqlDatabase db = QSqlDatabase::database(name, false);
+    if (reopen)
+        db.close();
+    if (!db.isOpen()) {
+        if (!db.open()) {
+            const QString reason = db.lastError().text();
+            db.close();
+            throw DatabaseUnavailable(QStringLiteral("cannot open %1: %2").arg(m_settings.describe(), reason).toStdString());
+        }
+        if (!isPostgres()) {
+            Sql::run(db, QStringLiteral("PRAGMA foreign_keys = ON"));
+            Sql::run(db, QStringLiteral("PRAGMA journal_mode = WAL"));
+            Sql::run(db, QStringLiteral("PRAGMA synchronous = NORMAL"));
+        }
+    }
+    return db;
+}
+
+void Database::begin(QSqlDatabase &db)
+{
+    Sql::run(db, isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+void Database::commit(QSqlDatabase &db)
+{
+    Sql::run(db, QStringLiteral("COMMIT"));
+}
+
+void Database::rollback(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("ROLLBACK"));
+}
+
+bool Database::isAlive(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    return db.isOpen() && query.exec(QStringLiteral("SELECT 1")) && query.next();
+}
+
+bool Database::ping()
+{
+    try {
+        QSqlDatabase db = openConnection(false);
+        if (isAlive(db))
+            return true;
+        db = openConnection(true);
+        return isAlive(db);
+    } catch (const DatabaseError &) {
+        return false;
+    }
+}
+
+int Database::schemaVersion()
+{
+    return transaction([](QSqlDatabase &db) {
+        Sql query(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+        query.exec();
+        return query.next() ? int(query.integer(0)) : 0;
+    });
+}
+
+void Database::migrate()
+{
+    transaction([](QSqlDatabase &db) {
+        Sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"));
+    });
+    for (const Migration &migration : migrations()) {
+        const bool applied = transaction([&](QSqlDatabase &db) {
+            if (isPostgres()) // two servers starting at once apply each migration once
+                Sql::run(db, QStringLiteral("LOCK TABLE schema_migrations IN EXCLUSIVE MODE"));
+            Sql current(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+            current.exec();
+            const int version = current.next() ? int(current.integer(0)) : 0;
+            if (version >= migration.version)
+                return false;
+            const QStringList &statements =
+                    isPostgres() && !migration.postgres.isEmpty() ? migration.postgres : migration.statements;
+            for (const QString &statement : statements)
+                Sql::run(db, statement);
+            Sql(db, QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"))
+                    .bind(migration.version)
+                    .bind(migration.name)
+                    .bind(QDateTime::currentMSecsSinceEpoch())
+                    .exec();
+            return true;
+        });
+        if (applied)
+            qCInfo(lcDatabase).noquote() << "applied migration" << migration.version << migration.name;
+    }
+    const int version = schemaVersion();
+    if (version > latestSchemaVersion())
+        throw DatabaseError(QStringLiteral("the database schema is version %1, newer than this server knows (%2): "
+                                           "upgrade the server")
+                                    .arg(version)
+                                    .arg(latestSchemaVersion())
+                                    .toStdString());
+}
+
+} // namespace kocmoc::db

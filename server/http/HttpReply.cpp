@@ -1,0 +1,105 @@
+#include "HttpReply.h"
+
+#include "ConnectionGuard.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcHttp, "kocmoc.http")
+
+namespace kocmoc::http {
+
+struct HttpReply::State
+{
+    Context context;
+    QElapsedTimer timer;
+    QString userId;
+    bool sent = false;
+
+    void write(HttpResponse response);
+
+    ~State()
+    {
+        if (sent)
+            return;
+        // A handler that forgot to answer must not leave the client waiting forever.
+        if (context.socket && QThread::currentThread() == context.socket->thread())
+            write(HttpResponse::error(ApiError::internal()));
+        else
+            qCWarning(lcHttp).noquote() << "rid=" + context.requestId << "request left unanswered";
+    }
+};
+
+HttpReply::HttpReply(Context context)
+    : m_state(QSharedPointer<State>::create())
+{
+    m_state->context = std::move(context);
+    m_state->timer.start();
+}
+
+void HttpReply::State::write(HttpResponse response)
+{
+    sent = true;
+    for (const auto &[name, value] : context.headers)
+        response.setHeader(name, value);
+    const qint64 elapsedUs = timer.nsecsElapsed() / 1000;
+    qCInfo(lcHttp).noquote() << QStringLiteral("rid=%1 %2 %3 %4 %5ms%6")
+                                        .arg(QString::fromLatin1(context.requestId),
+                                             QString::fromLatin1(context.method), context.path)
+                                        .arg(response.status)
+                                        .arg(double(elapsedUs) / 1000.0, 0, 'f', 1)
+                                        .arg(userId.isEmpty() ? QString() : QStringLiteral(" user=") + userId);
+    QTcpSocket *socket = context.socket.data();
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return; // the client left while we worked
+    socket->write(response.serialize(context.headOnly, context.closeAfter));
+    if (context.guard)
+        context.guard->requestFinished(socket);
+    if (context.closeAfter)
+        socket->disconnectFromHost();
+}
+
+void HttpReply::send(HttpResponse response) const
+{
+    Q_ASSERT(!m_state->context.socket || QThread::currentThread() == m_state->context.socket->thread());
+    if (m_state->sent)
+        return;
+    m_state->write(std::move(response));
+}
+
+void HttpReply::json(int status, const QJsonValue &value) const
+{
+    send(HttpResponse::json(status, compactJson(value)));
+}
+
+void HttpReply::error(const ApiError &error) const
+{
+    send(HttpResponse::error(error));
+}
+
+void HttpReply::noContent() const
+{
+    send(HttpResponse::empty(204));
+}
+
+bool HttpReply::isSent() const
+{
+    return m_state->sent;
+}
+
+void HttpReply::setUserId(const QString &userId) const
+{
+    m_state->userId = userId;
+}
+
+QByteArray compactJson(const QJsonValue &value)
+{
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+}
+
+} // namespace kocmoc::http

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "HttpRequest.h"
+#include "HttpReply.h"
+
+#include <functional>
+#include <vector>
+
+namespace kocmoc::http {
+
+using Handler = std::function<void(const HttpRequest &, HttpReply)>;
+
+// Method-aware routing over path patterns like "/api/users/{id}". Unlike
+// QHttpServer 6.4's router it tells a wrong method (405 with Allow) from an
+// unknown path (404).
+class Router
+{
+public:
+    void add(const QByteArray &method, const QString &pattern, Handler handler);
+
+    struct Match
+    {
+        const Handler *handler = nullptr; // null: no route for this method
+        QHash<QString, QString> params;
+        QList<QByteArray> allowedMethods; // for 405 when the path exists
+    };
+    Match match(const QByteArray &method, const QString &path) const;
+
+private:
+    struct Route
+    {
+        QByteArray method;
+        QStringList segments; // "{name}" matches one segment
+        Handler handler;
+    };
+    std::vector<Route> m_routes;
+};
+
+} // namespace kocmoc::http

@@ -1,0 +1,7 @@
+#include "MailLog.h"
+
+namespace kocmoc::mail {
+
+Q_LOGGING_CATEGORY(lcMail, "kocmoc.mail")
+
+} // namespace kocmoc::mail

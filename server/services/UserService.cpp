@@ -1,0 +1,68 @@
+#include "UserService.h"
+
+#include <kocmoc/Limits.h>
+#include <kocmoc/Validation.h>
+
+namespace kocmoc {
+
+UserService::UserService(db::Database &database, const Clock &clock)
+    : m_database(database)
+    , m_clock(clock)
+{
+}
+
+Result<UserRecord> UserService::me(const QString &userId)
+{
+    const auto record = m_database.transaction([&](QSqlDatabase &db) { return UserRepository(db).findById(userId); });
+    if (!record)
+        return ApiError::notFound(QStringLiteral("This account no longer exists."));
+    return *record;
+}
+
+Result<UserRecord> UserService::updateMe(const QString &userId, ProfileChange change)
+{
+    if (change.displayName) {
+        change.displayName = validation::normalizedDisplayName(*change.displayName);
+        if (const auto problem = validation::checkDisplayName(*change.displayName))
+            return *problem;
+    }
+    if (change.bio) {
+        change.bio = change.bio->normalized(QString::NormalizationForm_C).trimmed();
+        if (const auto problem = validation::checkBio(*change.bio))
+            return *problem;
+    }
+    if (change.emojiStatus) {
+        change.emojiStatus = change.emojiStatus->trimmed();
+        if (const auto problem = validation::checkEmojiStatus(*change.emojiStatus))
+            return *problem;
+    }
+    const auto record = m_database.transaction([&](QSqlDatabase &db) {
+        UserRepository users(db);
+        users.updateProfile(userId, change, m_clock.nowMs());
+        return users.findById(userId);
+    });
+    if (!record)
+        return ApiError::notFound(QStringLiteral("This account no longer exists."));
+    return *record;
+}
+
+Result<QList<User>> UserService::search(const QString &query, int limit)
+{
+    const QString trimmed = query.trimmed();
+    if (trimmed.isEmpty())
+        return ApiError::badRequest(QStringLiteral("missing_field"), QStringLiteral("Type something to search for."),
+                                    QStringLiteral("q"));
+    if (validation::codePointCount(trimmed) > limits::searchQueryMaxChars)
+        return ApiError::invalidField(QStringLiteral("q"), QStringLiteral("The search text is too long."));
+    return m_database.transaction([&](QSqlDatabase &db) { return UserRepository(db).search(trimmed, limit); });
+}
+
+Result<User> UserService::find(const QString &id)
+{
+    const auto record = m_database.transaction([&](QSqlDatabase &db) { return UserRepository(db).findById(id); });
+    if (!record)
+        return ApiError::notFound(QStringLiteral("There is no such user."));
+    return record->user;
+}
+
+} // namespace kocmoc

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "app/Clock.h"
+#include "db/Database.h"
+#include "repositories/UserRepository.h"
+
+#include <kocmoc/Result.h>
+
+namespace kocmoc {
+
+// Profiles and user search (API.md, Users). Runs on worker threads.
+class UserService
+{
+public:
+    UserService(db::Database &database, const Clock &clock);
+
+    Result<UserRecord> me(const QString &userId);
+    // Absent fields stay as they are; values are checked and normalised first.
+    Result<UserRecord> updateMe(const QString &userId, ProfileChange change);
+    Result<QList<User>> search(const QString &query, int limit);
+    Result<User> find(const QString &id);
+
+private:
+    db::Database &m_database;
+    const Clock &m_clock;
+};
+
+} // namespace kocmoc
