@@ -1,6 +1,8 @@
 #include "mail/Mailer.h"
 #include "mail/MessageFormat.h"
 
+#include "LocalMailbox.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -24,209 +26,13 @@
 
 using kocmoc::mail::Mailer;
 using kocmoc::mail::MailMessage;
+using namespace kocmoc::test;
 
 namespace {
 
-const QString aiosmtpd = QStringLiteral("/usr/bin/aiosmtpd");
-// aiosmtpd's own interpreter: python3 on PATH may be another one without the module.
-const QString python = QStringLiteral("/usr/bin/python3");
 const QString testDir = QStringLiteral(KOCMOC_MAIL_TEST_DIR);
 const QString from = QStringLiteral("kocmoc@example.org");
 constexpr int deliveryTimeoutMs = 15000;
-
-quint16 freePort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return server.serverPort();
-}
-
-QUrl smtpUrl(const QString &scheme, quint16 port)
-{
-    QUrl url;
-    url.setScheme(scheme);
-    url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(port);
-    return url;
-}
-
-// A local SMTP server process; the destructor kills it whatever happened in the test.
-class SmtpServerProcess
-{
-public:
-    ~SmtpServerProcess() { stop(); }
-
-    // Starts the program and waits, bounded, until the port accepts connections.
-    bool start(const QString &program, const QStringList &arguments, quint16 port)
-    {
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(program, arguments);
-        if (!m_process.waitForStarted(5000))
-            return false;
-        QElapsedTimer elapsed;
-        elapsed.start();
-        while (elapsed.elapsed() < 15000) {
-            QTcpSocket probe;
-            probe.connectToHost(QHostAddress::LocalHost, port);
-            if (probe.waitForConnected(250)) {
-                probe.abort();
-                return true;
-            }
-            if (m_process.state() == QProcess::NotRunning)
-                return false;
-            QTest::qWait(50);
-        }
-        return false;
-    }
-
-    void stop()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    QString output() { return QString::fromUtf8(m_process.readAll()); }
-
-private:
-    QProcess m_process;
-};
-
-// aiosmtpd with the Maildir handler, each test on its own port and directory.
-struct Mailbox
-{
-    QTemporaryDir dir;
-    quint16 port = 0;
-    SmtpServerProcess server;
-
-    QString maildir() const { return dir.filePath(QStringLiteral("maildir")); }
-
-    bool start(const QStringList &extraArguments = {})
-    {
-        port = freePort();
-        if (!dir.isValid() || port == 0)
-            return false;
-        QStringList arguments{QStringLiteral("-n"), QStringLiteral("-l"),
-            QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-c"),
-            QStringLiteral("aiosmtpd.handlers.Mailbox")};
-        arguments += extraArguments;
-        arguments += maildir();
-        return server.start(aiosmtpd, arguments, port);
-    }
-
-    bool startWithAuth(const QString &user, const QString &password, const QString &mechanisms)
-    {
-        port = freePort();
-        if (!dir.isValid() || port == 0)
-            return false;
-        return server.start(python,
-            {testDir + QStringLiteral("/auth_smtpd.py"), QString::number(port), maildir(), user,
-                password, mechanisms},
-            port);
-    }
-};
-
-struct StoredMail
-{
-    QHash<QByteArray, QByteArray> headers; // lower-case names, unfolded values
-    QByteArrayList bodyLines;
-    QString subject;
-    QString body;
-    bool bodyDecoded = false;
-};
-
-// RFC 2047: encoded words, and the whitespace between two of them dropped.
-QString decodeHeader(const QByteArray &value)
-{
-    static const QRegularExpression encodedWord(
-        QStringLiteral(R"(=\?([^?]+)\?([BbQq])\?([^?]*)\?=)"));
-    const QString text = QString::fromLatin1(value);
-    QString result;
-    QByteArray pending; // bytes of adjacent encoded words, decoded together
-    qsizetype last = 0;
-    auto it = encodedWord.globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        const QString between = text.mid(last, match.capturedStart() - last);
-        if (!(last > 0 && !pending.isEmpty() && between.trimmed().isEmpty())) {
-            result += QString::fromUtf8(pending);
-            pending.clear();
-            result += between;
-        }
-        if (match.captured(1).compare(QStringLiteral("utf-8"), Qt::CaseInsensitive) != 0)
-            return QStringLiteral("<unexpected charset %1>").arg(match.captured(1));
-        const QByteArray payload = match.captured(3).toLatin1();
-        if (match.captured(2).compare(QStringLiteral("b"), Qt::CaseInsensitive) == 0) {
-            pending += QByteArray::fromBase64(payload);
-        } else {
-            QByteArray q = payload;
-            q.replace('_', ' ');
-            pending += QByteArray::fromPercentEncoding(q, '=');
-        }
-        last = match.capturedEnd();
-    }
-    result += QString::fromUtf8(pending);
-    result += text.mid(last);
-    return result;
-}
-
-StoredMail parseMail(const QByteArray &raw)
-{
-    StoredMail mail;
-    const QByteArrayList lines = raw.split('\n');
-    qsizetype i = 0;
-    QByteArray name;
-    for (; i < lines.size(); ++i) {
-        QByteArray line = lines.at(i);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        if (line.isEmpty()) {
-            ++i;
-            break;
-        }
-        if ((line.startsWith(' ') || line.startsWith('\t')) && !name.isEmpty()) {
-            mail.headers[name] += line;
-            continue;
-        }
-        const qsizetype colon = line.indexOf(':');
-        name = line.left(colon).trimmed().toLower();
-        mail.headers[name] = line.mid(colon + 1).trimmed();
-    }
-    for (; i < lines.size(); ++i) {
-        QByteArray line = lines.at(i);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        if (!line.isEmpty())
-            mail.bodyLines.append(line);
-    }
-    mail.subject = decodeHeader(mail.headers.value("subject"));
-    const auto decoded = QByteArray::fromBase64Encoding(
-        mail.bodyLines.join(), QByteArray::AbortOnBase64DecodingErrors);
-    mail.bodyDecoded = bool(decoded);
-    mail.body = QString::fromUtf8(*decoded);
-    return mail;
-}
-
-std::vector<StoredMail> readMaildir(const QString &maildir)
-{
-    std::vector<StoredMail> mails;
-    for (const QString &sub : {QStringLiteral("new"), QStringLiteral("cur")}) {
-        const QDir dir(maildir + u'/' + sub);
-        for (const QFileInfo &info : dir.entryInfoList(QDir::Files)) {
-            QFile file(info.filePath());
-            if (file.open(QIODevice::ReadOnly))
-                mails.push_back(parseMail(file.readAll()));
-        }
-    }
-    return mails;
-}
-
-qsizetype countMaildir(const QString &maildir)
-{
-    return qsizetype(readMaildir(maildir).size());
-}
 
 QString withCrlf(QString text)
 {
@@ -487,7 +293,7 @@ void TestMailer::authPlain()
     const QString password = QStringLiteral("Пароль:p@ss/w%rd");
     Mailbox mailbox;
     QVERIFY2(
-        mailbox.startWithAuth(QStringLiteral("kocmoc"), password, QStringLiteral("PLAIN,LOGIN")),
+        mailbox.startWithAuth(testDir + QStringLiteral("/auth_smtpd.py"), QStringLiteral("kocmoc"), password, QStringLiteral("PLAIN,LOGIN")),
         qPrintable(mailbox.server.output()));
 
     QUrl url = smtpUrl(QStringLiteral("smtp"), mailbox.port);
@@ -510,7 +316,7 @@ void TestMailer::authLoginOnly()
 {
     const QString password = QStringLiteral("secret-login-password");
     Mailbox mailbox;
-    QVERIFY2(mailbox.startWithAuth(QStringLiteral("kocmoc"), password, QStringLiteral("LOGIN")),
+    QVERIFY2(mailbox.startWithAuth(testDir + QStringLiteral("/auth_smtpd.py"), QStringLiteral("kocmoc"), password, QStringLiteral("LOGIN")),
         qPrintable(mailbox.server.output()));
 
     QUrl url = smtpUrl(QStringLiteral("smtp"), mailbox.port);
@@ -530,7 +336,7 @@ void TestMailer::authLoginOnly()
 void TestMailer::authWrongPasswordFailsWithoutLeakingIt()
 {
     Mailbox mailbox;
-    QVERIFY2(mailbox.startWithAuth(QStringLiteral("kocmoc"), QStringLiteral("the-right-one"),
+    QVERIFY2(mailbox.startWithAuth(testDir + QStringLiteral("/auth_smtpd.py"), QStringLiteral("kocmoc"), QStringLiteral("the-right-one"),
                  QStringLiteral("PLAIN,LOGIN")),
         qPrintable(mailbox.server.output()));
 

@@ -1,8 +1,11 @@
+#include "LocalMailbox.h"
 #include "ServerTestCase.h"
 
 #include <kocmoc/Limits.h>
 
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QMessageAuthenticationCode>
 
 using namespace kocmoc;
@@ -428,6 +431,36 @@ private slots:
                                                    QJsonObject{{"email", "nobody@example.org"}, {"purpose", "hack"}});
         QCOMPARE(badPurpose.status, 400);
         QCOMPARE(badPurpose.errorField(), QStringLiteral("purpose"));
+    }
+
+    void codesGoOutThroughAConfiguredSmtpServer()
+    {
+        if (!QFileInfo::exists(aiosmtpd))
+            QFAIL("/usr/bin/aiosmtpd is missing: scripts/install-deps.sh --test installs python3-aiosmtpd");
+        Mailbox mailbox;
+        QVERIFY(mailbox.start());
+        TestServer server([&](ServerConfig &config) {
+            config.smtpUrl = smtpUrl(QStringLiteral("smtp"), mailbox.port);
+            config.smtpFrom = QStringLiteral("noreply@kocmoc.test");
+        });
+        KOCMOC_START(server);
+        LogCapture log;
+        server.registerUser(QStringLiteral("mailed"));
+        QCOMPARE(server.call("POST", QStringLiteral("/api/auth/send-code"),
+                             QJsonObject{{"email", "mailed@example.org"}, {"purpose", "login"}}).status, 202);
+        QTRY_COMPARE_WITH_TIMEOUT(countMaildir(mailbox.maildir()), qsizetype(1), 15'000);
+        const StoredMail mail = readMaildir(mailbox.maildir()).front();
+        QCOMPARE(mail.headers.value("to"), QByteArray("mailed@example.org"));
+        QVERIFY(mail.subject.contains(QLatin1String("KOCMOC")));
+        static const QRegularExpression digits(QStringLiteral("(\\d{6})"));
+        const QString code = digits.match(mail.body).captured(1);
+        QCOMPARE(code.size(), 6);
+        // With a mail server the code travels only by mail, never through the log.
+        for (const QString &line : log.lines())
+            QVERIFY2(!line.contains(code), qPrintable(line));
+        const Response signedIn = server.call("POST", QStringLiteral("/api/auth/verify-code"),
+                                              QJsonObject{{"email", "mailed@example.org"}, {"code", code}});
+        QCOMPARE(signedIn.status, 200);
     }
 
     void badTokensAreRefused_data()
