@@ -41,23 +41,26 @@ bool isLeadingSpace(char c)
 bool isTokenChar(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+        || std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
 }
 
 bool isToken(QByteArrayView text)
 {
-    return !text.isEmpty() && std::all_of(text.begin(), text.end(), [](char c) { return c != '\0' && isTokenChar(c); });
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return c != '\0' && isTokenChar(c);
+    });
 }
 
 bool isVisible(QByteArrayView text)
 {
-    return std::all_of(text.begin(), text.end(), [](char c) { return uchar(c) > 0x20 && uchar(c) != 0x7f; });
+    return std::all_of(
+        text.begin(), text.end(), [](char c) { return uchar(c) > 0x20 && uchar(c) != 0x7f; });
 }
 
 bool isFieldValue(QByteArrayView text)
 {
     return std::all_of(text.begin(), text.end(),
-                       [](char c) { return c == '\t' || (uchar(c) >= 0x20 && uchar(c) != 0x7f); });
+        [](char c) { return c == '\t' || (uchar(c) >= 0x20 && uchar(c) != 0x7f); });
 }
 
 QByteArrayView trimmedValue(QByteArrayView text)
@@ -77,7 +80,8 @@ bool sameName(QByteArrayView a, QByteArrayView b)
 // Content-Length is 1*DIGIT; anything longer than 18 digits is simply too large.
 bool parseLength(QByteArrayView text, qint64 *length)
 {
-    if (text.isEmpty() || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (text.isEmpty()
+        || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return false;
     if (text.size() > 18) {
         *length = std::numeric_limits<qint64>::max();
@@ -123,8 +127,7 @@ public:
     explicit GuardedSocket(ConnectionGuard *guard)
         : QTcpSocket(guard)
         , m_guard(guard)
-    {
-    }
+    { }
 
     ~GuardedSocket() override
     {
@@ -181,7 +184,8 @@ ConnectionGuard::ConnectionGuard(const Limits &limits, QObject *parent)
 {
     m_clock.start();
     // One timer for every connection: a timeout fires up to a quarter late.
-    const int shortest = std::min({m_limits.headerTimeoutMs, m_limits.bodyIdleTimeoutMs, m_limits.keepAliveIdleMs});
+    const int shortest = std::min(
+        {m_limits.headerTimeoutMs, m_limits.bodyIdleTimeoutMs, m_limits.keepAliveIdleMs});
     m_sweepTimer.setInterval(std::clamp(shortest / 4, 50, 1000));
     connect(&m_sweepTimer, &QTimer::timeout, this, &ConnectionGuard::sweep);
 }
@@ -218,7 +222,8 @@ QTcpSocket *ConnectionGuard::nextPendingConnection()
     Connection connection;
     connection.since = now();
     m_connections.insert(socket, connection);
-    guarded->watch(connect(socket, &QIODevice::readyRead, this, [this, socket] { beforeConsumer(socket); }));
+    guarded->watch(
+        connect(socket, &QIODevice::readyRead, this, [this, socket] { beforeConsumer(socket); }));
     if (!m_sweepTimer.isActive())
         m_sweepTimer.start();
     return socket;
@@ -308,7 +313,8 @@ void ConnectionGuard::afterConsumer(QTcpSocket *socket)
 }
 
 // Follows the stream through offset .. offset + fresh of the unread bytes.
-void ConnectionGuard::account(QTcpSocket *socket, Connection &connection, qint64 offset, qint64 fresh)
+void ConnectionGuard::account(
+    QTcpSocket *socket, Connection &connection, qint64 offset, qint64 fresh)
 {
     QByteArray window;
     while (fresh > 0) {
@@ -342,7 +348,8 @@ void ConnectionGuard::account(QTcpSocket *socket, Connection &connection, qint64
 }
 
 // Adds bytes to the header block up to its end; returns how many it used.
-qint64 ConnectionGuard::scanHead(Connection &connection, const char *data, qint64 size, bool *complete)
+qint64 ConnectionGuard::scanHead(
+    Connection &connection, const char *data, qint64 size, bool *complete)
 {
     qint64 i = 0;
     if (connection.head.isEmpty()) {
@@ -354,7 +361,8 @@ qint64 ConnectionGuard::scanHead(Connection &connection, const char *data, qint6
         connection.since = now();
     }
     while (i < size) {
-        const auto *newline = static_cast<const char *>(std::memchr(data + i, '\n', size_t(size - i)));
+        const auto *newline
+            = static_cast<const char *>(std::memchr(data + i, '\n', size_t(size - i)));
         const qint64 end = newline ? newline - data + 1 : size;
         if (connection.head.size() + (end - i) > m_limits.maxHeaderBytes) {
             refuse(connection, Refusal::HeaderBlockTooLarge);
@@ -374,7 +382,7 @@ qint64 ConnectionGuard::scanHead(Connection &connection, const char *data, qint6
 void ConnectionGuard::headComplete(Connection &connection, bool bodyBytesFollow)
 {
     const QByteArray block = std::exchange(connection.head, QByteArray());
-    const Head head = parseHead(block);
+    const ParsedHead head = parseHead(block);
     if (head.refusal != Refusal::None) {
         refuse(connection, head.refusal);
         return;
@@ -398,9 +406,9 @@ void ConnectionGuard::requestComplete(Connection &connection)
     connection.since = now();
 }
 
-ConnectionGuard::Head ConnectionGuard::parseHead(const QByteArray &block) const
+ConnectionGuard::ParsedHead ConnectionGuard::parseHead(const QByteArray &block) const
 {
-    Head head;
+    ParsedHead head;
     QByteArrayView rest(block);
     // The block ends with its empty line, so every line has its LF.
     const auto nextLine = [&rest] {
@@ -429,7 +437,8 @@ ConnectionGuard::Head ConnectionGuard::parseHead(const QByteArray &block) const
     if (version == "HTTP/1.1")
         head.http11 = true;
     else if (version != "HTTP/1.0")
-        return refusing(version.startsWith("HTTP/") ? Refusal::BadVersion : Refusal::BadRequestLine);
+        return refusing(
+            version.startsWith("HTTP/") ? Refusal::BadVersion : Refusal::BadRequestLine);
 
     int fields = 0;
     bool haveLength = false;
@@ -460,6 +469,9 @@ ConnectionGuard::Head ConnectionGuard::parseHead(const QByteArray &block) const
         } else if (sameName(name, "transfer-encoding")) {
             transferEncoding = true;
         } else if (sameName(name, "expect")) {
+            // An expectation the server cannot meet gets 417 (RFC 9110, 10.1.1)
+            // rather than being ignored: the client would take the silence for
+            // consent and send a body on a premise nobody checked.
             if (sameName(value, "100-continue"))
                 asksContinue = true;
             else
@@ -503,8 +515,10 @@ void ConnectionGuard::settle(QTcpSocket *socket, Connection &connection)
         if (connection.continuePending && connection.inFlight == 0
             && connection.received - socket->bytesAvailable() >= connection.requestEnd) {
             connection.continuePending = false;
-            socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
-            socket->flush();
+            if (socket->state() == QAbstractSocket::ConnectedState) {
+                socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n"));
+                socket->flush();
+            }
         }
         return;
     case Phase::Refused:
@@ -543,50 +557,58 @@ void ConnectionGuard::answer(QTcpSocket *socket, Connection &connection)
     switch (connection.refusal) {
     case Refusal::HeaderBlockTooLarge:
         error = ApiError{431, QStringLiteral("headers_too_large"),
-                         QStringLiteral("The request headers are larger than %1 KB.").arg(m_limits.maxHeaderBytes / 1024),
-                         {}, 0};
+            QStringLiteral("The request headers are larger than %1 KB.")
+                .arg(m_limits.maxHeaderBytes / 1024),
+            {}, 0};
         break;
     case Refusal::HeaderFieldTooLarge:
         error = ApiError{431, QStringLiteral("headers_too_large"),
-                         QStringLiteral("A request header is longer than %1 KB.").arg(maxHeaderFieldBytes / 1024), {}, 0};
+            QStringLiteral("A request header is longer than %1 KB.")
+                .arg(maxHeaderFieldBytes / 1024),
+            {}, 0};
         break;
     case Refusal::TooManyHeaderFields:
         error = ApiError{431, QStringLiteral("headers_too_large"),
-                         QStringLiteral("The request has more than %1 headers.").arg(maxHeaderFields), {}, 0};
+            QStringLiteral("The request has more than %1 headers.").arg(maxHeaderFields), {}, 0};
         break;
     case Refusal::BadRequestLine:
-        error = ApiError::badRequest(QStringLiteral("bad_request"), QStringLiteral("The request line is malformed."));
+        error = ApiError::badRequest(
+            QStringLiteral("bad_request"), QStringLiteral("The request line is malformed."));
         break;
     case Refusal::BadVersion:
-        error = ApiError::badRequest(QStringLiteral("bad_request"), QStringLiteral("Only HTTP/1.1 and HTTP/1.0 are supported."));
+        error = ApiError::badRequest(QStringLiteral("bad_request"),
+            QStringLiteral("Only HTTP/1.1 and HTTP/1.0 are supported."));
         break;
     case Refusal::BadHeader:
-        error = ApiError::badRequest(QStringLiteral("bad_request"), QStringLiteral("A request header is malformed."));
+        error = ApiError::badRequest(
+            QStringLiteral("bad_request"), QStringLiteral("A request header is malformed."));
         break;
     case Refusal::BadContentLength:
         error = ApiError::badRequest(QStringLiteral("bad_request"),
-                                     QStringLiteral("The Content-Length header is malformed or given twice."));
+            QStringLiteral("The Content-Length header is malformed or given twice."));
         break;
     case Refusal::BodyTooLarge:
         error = ApiError{413, QStringLiteral("payload_too_large"),
-                         QStringLiteral("The request body is larger than the %1 MB limit.").arg(megabytes(m_limits.maxBodyBytes)),
-                         {}, 0};
+            QStringLiteral("The request body is larger than the %1 MB limit.")
+                .arg(megabytes(m_limits.maxBodyBytes)),
+            {}, 0};
         break;
     case Refusal::Chunked:
         error = ApiError{411, QStringLiteral("length_required"),
-                         QStringLiteral("Chunked request bodies are not supported; send Content-Length."), {}, 0};
+            QStringLiteral("Chunked request bodies are not supported; send Content-Length."), {},
+            0};
         break;
     case Refusal::UnknownExpectation:
         error = ApiError{417, QStringLiteral("expectation_failed"),
-                         QStringLiteral("The only supported expectation is \"Expect: 100-continue\"."), {}, 0};
+            QStringLiteral("The only supported expectation is \"Expect: 100-continue\"."), {}, 0};
         break;
     case Refusal::HeaderTimeout:
         error = ApiError{408, QStringLiteral("request_timeout"),
-                         QStringLiteral("The request headers did not arrive in time."), {}, 0};
+            QStringLiteral("The request headers did not arrive in time."), {}, 0};
         break;
     case Refusal::BodyTimeout:
         error = ApiError{408, QStringLiteral("request_timeout"),
-                         QStringLiteral("The request body stopped arriving."), {}, 0};
+            QStringLiteral("The request body stopped arriving."), {}, 0};
         break;
     case Refusal::None:
         error = ApiError::internal();

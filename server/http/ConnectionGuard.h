@@ -38,9 +38,12 @@ public:
     {
         qint64 maxBodyBytes = limits::defaultMaxBodyBytes;
         qint64 maxHeaderBytes = limits::maxHeaderBlockBytes;
-        int headerTimeoutMs = limits::headerTimeoutMs; // a started request's header block must complete in this time
-        int bodyIdleTimeoutMs = limits::bodyIdleTimeoutMs; // a body that stops arriving
-        int keepAliveIdleMs = limits::keepAliveIdleMs; // an idle connection with no request in flight
+        // A started request's header block must complete in this time.
+        int headerTimeoutMs = limits::headerTimeoutMs;
+        // A body that stops arriving.
+        int bodyIdleTimeoutMs = limits::bodyIdleTimeoutMs;
+        // An idle connection with no request in flight.
+        int keepAliveIdleMs = limits::keepAliveIdleMs;
     };
 
     // After a refusal the client gets this long to read the answer and go away
@@ -115,7 +118,7 @@ private:
         bool halfClosed = false;
     };
 
-    struct Head
+    struct ParsedHead
     {
         Refusal refusal = Refusal::None;
         qint64 contentLength = 0;
@@ -137,7 +140,7 @@ private:
     void answer(QTcpSocket *socket, Connection &connection);
     void halfClose(QTcpSocket *socket, Connection &connection);
     void sweep();
-    Head parseHead(const QByteArray &block) const;
+    ParsedHead parseHead(const QByteArray &block) const;
     qint64 now() const { return m_clock.elapsed(); }
 
     Limits m_limits;

@@ -56,8 +56,9 @@ protected:
             guard->release(socket);
         if (path == u"/detach")
             socket->disconnect(); // what QtHttpServer does to a socket it hands to QWebSocketServer
-        makeResponder(request, socket).write(QByteArray::number(request.body().size()), "text/plain",
-                                             QHttpServerResponder::StatusCode::Ok);
+        makeResponder(request, socket)
+            .write(QByteArray::number(request.body().size()), "text/plain",
+                QHttpServerResponder::StatusCode::Ok);
         return true;
     }
 
@@ -90,9 +91,11 @@ std::optional<Response> takeResponse(QByteArray &buffer)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
         if (colon > 0)
-            response.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+            response.headers.insert(
+                lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
     }
-    const qint64 length = response.status >= 200 ? response.header("content-length").toLongLong() : 0;
+    const qint64 length
+        = response.status >= 200 ? response.header("content-length").toLongLong() : 0;
     if (buffer.size() < headEnd + 4 + length)
         return std::nullopt;
     response.body = buffer.mid(headEnd + 4, length);
@@ -109,7 +112,8 @@ public:
     bool connectTo(quint16 port)
     {
         socket.connectToHost(QHostAddress::LocalHost, port);
-        return QTest::qWaitFor([this] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000);
+        return QTest::qWaitFor(
+            [this] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000);
     }
 
     void send(const QByteArray &bytes)
@@ -122,23 +126,23 @@ public:
     {
         std::optional<Response> response;
         (void)QTest::qWaitFor(
-                [&] {
-                    buffer += socket.readAll();
-                    response = takeResponse(buffer);
-                    return response.has_value();
-                },
-                timeoutMs);
+            [&] {
+                buffer += socket.readAll();
+                response = takeResponse(buffer);
+                return response.has_value();
+            },
+            timeoutMs);
         return response;
     }
 
     bool closedWithin(int timeoutMs)
     {
         return QTest::qWaitFor(
-                [this] {
-                    buffer += socket.readAll();
-                    return socket.state() == QAbstractSocket::UnconnectedState;
-                },
-                timeoutMs);
+            [this] {
+                buffer += socket.readAll();
+                return socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            timeoutMs);
     }
 };
 
@@ -173,8 +177,8 @@ qint64 residentKb()
 
 QByteArray post(const QByteArray &path, qint64 length, const QByteArray &extraHeaders = {})
 {
-    return "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(length) + "\r\n"
-            + extraHeaders + "\r\n";
+    return "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(length)
+        + "\r\n" + extraHeaders + "\r\n";
 }
 
 const QByteArray plainGet = QByteArrayLiteral("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
@@ -235,17 +239,20 @@ void TestConnectionGuard::cleanup()
     QTRY_COMPARE_WITH_TIMEOUT(m_guard->connectionCount(), 0, 3000);
 }
 
-void TestConnectionGuard::verifyRefusal(const std::optional<Response> &response, int status, const QString &code)
+void TestConnectionGuard::verifyRefusal(
+    const std::optional<Response> &response, int status, const QString &code)
 {
     QVERIFY(response);
     QCOMPARE(response->status, status);
     const QByteArray requestId = response->header("x-request-id");
     QVERIFY(requestId.size() >= 16);
-    QVERIFY(std::all_of(requestId.begin(), requestId.end(), [](char c) { return std::isxdigit(uchar(c)); }));
+    QVERIFY(std::all_of(
+        requestId.begin(), requestId.end(), [](char c) { return std::isxdigit(uchar(c)); }));
     QCOMPARE(response->header("x-content-type-options"), QByteArray("nosniff"));
     QCOMPARE(response->header("connection"), QByteArray("close"));
     QCOMPARE(response->header("content-type"), QByteArray("application/json; charset=utf-8"));
-    const QJsonObject error = QJsonDocument::fromJson(response->body).object().value(u"error").toObject();
+    const QJsonObject error
+        = QJsonDocument::fromJson(response->body).object().value(u"error").toObject();
     QCOMPARE(error.value(u"code").toString(), code);
     QVERIFY(!error.value(u"message").toString().isEmpty());
 }
@@ -358,10 +365,11 @@ void TestConnectionGuard::oversizeBodyIsNotBuffered()
         client.socket.setReadBufferSize(64);
         QElapsedTimer clock;
         clock.start();
-        client.send(post("/upload", 2147483648LL, expectContinue ? "Expect: 100-continue\r\n" : ""));
+        client.send(
+            post("/upload", 2147483648LL, expectContinue ? "Expect: 100-continue\r\n" : ""));
         const auto pump = [&] {
             while (sent < total && client.socket.state() == QAbstractSocket::ConnectedState
-                   && client.socket.bytesToWrite() < 2 * chunk.size()) {
+                && client.socket.bytesToWrite() < 2 * chunk.size()) {
                 client.socket.write(chunk);
                 sent += chunk.size();
             }
@@ -369,23 +377,23 @@ void TestConnectionGuard::oversizeBodyIsNotBuffered()
         connect(&client.socket, &QIODevice::bytesWritten, &client.socket, pump);
         pump();
         QVERIFY(spinUntil(
-                [&] {
-                    if (firstAnswerMs < 0 && client.socket.bytesAvailable() >= 12) {
-                        firstAnswerMs = clock.elapsed();
-                        firstBytes = client.socket.peek(12);
-                    }
-                    return (sent >= total && client.socket.bytesToWrite() == 0)
-                            || client.socket.state() != QAbstractSocket::ConnectedState;
-                },
-                30000));
+            [&] {
+                if (firstAnswerMs < 0 && client.socket.bytesAvailable() >= 12) {
+                    firstAnswerMs = clock.elapsed();
+                    firstBytes = client.socket.peek(12);
+                }
+                return (sent >= total && client.socket.bytesToWrite() == 0)
+                    || client.socket.state() != QAbstractSocket::ConnectedState;
+            },
+            30000));
         client.socket.setReadBufferSize(0);
         response = client.response();
         QVERIFY(client.closedWithin(3000));
     }
     QTRY_COMPARE(m_guard->connectionCount(), 0);
     const qint64 rssAfter = residentKb();
-    qInfo("streamed %lld MB; answer after %lld ms; VmRSS %lld kB -> %lld kB (%+lld kB)", sent / (1024 * 1024),
-          firstAnswerMs, rssBefore, rssAfter, rssAfter - rssBefore);
+    qInfo("streamed %lld MB; answer after %lld ms; VmRSS %lld kB -> %lld kB (%+lld kB)",
+        sent / (1024 * 1024), firstAnswerMs, rssBefore, rssAfter, rssAfter - rssBefore);
 
     QCOMPARE(firstBytes, QByteArray("HTTP/1.1 413")); // and no 100 before it
     QVERIFY(firstAnswerMs >= 0 && firstAnswerMs < 1000);
@@ -404,11 +412,11 @@ void TestConnectionGuard::continueBeforeBody()
     client.send(post("/upload", 1024, "Expect: 100-continue\r\n"));
     const QByteArray interim = QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n");
     QVERIFY(QTest::qWaitFor(
-            [&] {
-                client.buffer += client.socket.readAll();
-                return client.buffer.size() >= interim.size();
-            },
-            2000));
+        [&] {
+            client.buffer += client.socket.readAll();
+            return client.buffer.size() >= interim.size();
+        },
+        2000));
     QCOMPARE(client.buffer, interim);
     client.buffer.clear();
     QCOMPARE(m_server.handled, handledBefore);
@@ -463,7 +471,8 @@ void TestConnectionGuard::slowHeaders()
     const qint64 elapsed = clock.elapsed();
     dripper.stop();
     verifyRefusal(response, 408, QStringLiteral("request_timeout"));
-    QVERIFY2(elapsed >= headerTimeoutMs - 50 && elapsed < headerTimeoutMs + 700, QByteArray::number(elapsed));
+    QVERIFY2(elapsed >= headerTimeoutMs - 50 && elapsed < headerTimeoutMs + 700,
+        QByteArray::number(elapsed));
     QVERIFY(client.closedWithin(3000));
 }
 
@@ -478,7 +487,8 @@ void TestConnectionGuard::stalledBody()
     const auto response = client.response(3000);
     const qint64 elapsed = clock.elapsed();
     verifyRefusal(response, 408, QStringLiteral("request_timeout"));
-    QVERIFY2(elapsed >= bodyIdleTimeoutMs - 50 && elapsed < bodyIdleTimeoutMs + 700, QByteArray::number(elapsed));
+    QVERIFY2(elapsed >= bodyIdleTimeoutMs - 50 && elapsed < bodyIdleTimeoutMs + 700,
+        QByteArray::number(elapsed));
     QVERIFY(client.closedWithin(3000));
     QCOMPARE(m_server.handled, handledBefore);
 }
@@ -496,7 +506,8 @@ void TestConnectionGuard::idleConnectionIsClosed()
     clock.start();
     QVERIFY(client.closedWithin(3000));
     const qint64 elapsed = clock.elapsed();
-    QVERIFY2(elapsed >= keepAliveIdleMs - 100 && elapsed < keepAliveIdleMs + 700, QByteArray::number(elapsed));
+    QVERIFY2(elapsed >= keepAliveIdleMs - 100 && elapsed < keepAliveIdleMs + 700,
+        QByteArray::number(elapsed));
     QVERIFY(client.buffer.isEmpty()); // closed silently
     QCOMPARE(refusals.size(), 0);
 }
@@ -525,7 +536,8 @@ void TestConnectionGuard::chunkedBodyIsRefused()
     const int handledBefore = m_server.handled;
     Client client;
     QVERIFY(client.connectTo(m_port));
-    client.send("POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+    client.send("POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+                "chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
     const auto response = client.response();
     verifyRefusal(response, 411, QStringLiteral("length_required"));
     QVERIFY(response->body.contains("Content-Length"));
@@ -553,19 +565,26 @@ void TestConnectionGuard::malformedRequests_data()
     QTest::addColumn<QString>("code");
 
     const QString badRequest = QStringLiteral("bad_request");
-    QTest::newRow("content-length not a number") << post("/", 0).replace("Length: 0", "Length: 12abc") << 400 << badRequest;
-    QTest::newRow("negative content-length") << post("/", 0).replace("Length: 0", "Length: -1") << 400 << badRequest;
-    QTest::newRow("two content-lengths") << post("/", 5, "Content-Length: 6\r\n") << 400 << badRequest;
-    QTest::newRow("folded header") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n  2\r\n\r\n") << 400 << badRequest;
-    QTest::newRow("bad header name") << QByteArray("GET / HTTP/1.1\r\nHo st: x\r\n\r\n") << 400 << badRequest;
+    QTest::newRow("content-length not a number")
+        << post("/", 0).replace("Length: 0", "Length: 12abc") << 400 << badRequest;
+    QTest::newRow("negative content-length")
+        << post("/", 0).replace("Length: 0", "Length: -1") << 400 << badRequest;
+    QTest::newRow("two content-lengths")
+        << post("/", 5, "Content-Length: 6\r\n") << 400 << badRequest;
+    QTest::newRow("folded header")
+        << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n  2\r\n\r\n") << 400 << badRequest;
+    QTest::newRow("bad header name")
+        << QByteArray("GET / HTTP/1.1\r\nHo st: x\r\n\r\n") << 400 << badRequest;
     QTest::newRow("bad request line") << QByteArray("GARBAGE\r\n\r\n") << 400 << badRequest;
-    QTest::newRow("http/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") << 400 << badRequest;
-    QTest::newRow("unknown expectation") << post("/", 1, "Expect: telepathy\r\n") << 417
-                                         << QStringLiteral("expectation_failed");
+    QTest::newRow("http/2 preface")
+        << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") << 400 << badRequest;
+    QTest::newRow("unknown expectation")
+        << post("/", 1, "Expect: telepathy\r\n") << 417 << QStringLiteral("expectation_failed");
     QByteArray manyFields = "GET / HTTP/1.1\r\n";
     for (int i = 0; i < 101; ++i)
         manyFields += "X-" + QByteArray::number(i) + ": v\r\n";
-    QTest::newRow("too many fields") << manyFields + "\r\n" << 431 << QStringLiteral("headers_too_large");
+    QTest::newRow("too many fields") << manyFields + "\r\n"
+                                     << 431 << QStringLiteral("headers_too_large");
 }
 
 void TestConnectionGuard::malformedRequests()

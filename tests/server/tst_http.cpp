@@ -131,6 +131,19 @@ private slots:
         QCOMPARE(refused.status, 403);
     }
 
+    void halfSentHeadersAreAnsweredAndClosed()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->server().port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET /health HTTP/1.1\r\nHost: x\r\n");
+        QElapsedTimer timer;
+        timer.start();
+        QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 15'000);
+        QVERIFY2(timer.elapsed() < 12'000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(socket.readAll().startsWith("HTTP/1.1 408"));
+    }
+
     void hugeDeclaredUploadIsRefusedWithoutReadingIt()
     {
         const quint64 before = residentMemoryBytes();
