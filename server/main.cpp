@@ -20,10 +20,11 @@ int main(int argc, char *argv[])
         std::printf("kocmoc-server %s\n", KOCMOC_VERSION);
         return 0;
     }
-    const auto config = kocmoc::ServerConfig::load(arguments, QProcessEnvironment::systemEnvironment());
+    const auto config
+        = kocmoc::ServerConfig::load(arguments, QProcessEnvironment::systemEnvironment());
     if (!config) {
         std::fprintf(stderr, "kocmoc-server: %s\nRun kocmoc-server --help for the settings.\n",
-                     qPrintable(config.error().message));
+            qPrintable(config.error().message));
         return 2;
     }
     kocmoc::installLogging(config->logLevel);

@@ -29,14 +29,17 @@ int DemoData::load(db::Database &database, const Clock &clock)
             const qint64 now = clock.nowMs();
             const QString id = security::random::uuid();
             if (!users.insert({id, user.value(QStringLiteral("email")).toString(), username,
-                               user.value(QStringLiteral("displayName")).toString(), passwordHash, now}))
+                    user.value(QStringLiteral("displayName")).toString(), passwordHash, now}))
                 return 0;
-            users.updateProfile(id, {std::nullopt, user.value(QStringLiteral("bio")).toString(), std::nullopt}, now);
-            db::Sql(db, QStringLiteral("UPDATE users SET access_level = ?, verified = ?, email_verified = 1 WHERE id = ?"))
-                    .bind(user.value(QStringLiteral("accessLevel")).toInt(1))
-                    .bind(user.value(QStringLiteral("verified")).toBool())
-                    .bind(id)
-                    .exec();
+            users.updateProfile(id,
+                {std::nullopt, user.value(QStringLiteral("bio")).toString(), std::nullopt}, now);
+            db::Sql(db,
+                QStringLiteral("UPDATE users SET access_level = ?, verified = ?, email_verified = "
+                               "1 WHERE id = ?"))
+                .bind(user.value(QStringLiteral("accessLevel")).toInt(1))
+                .bind(user.value(QStringLiteral("verified")).toBool())
+                .bind(id)
+                .exec();
             return 1;
         });
     }

@@ -10,7 +10,8 @@ namespace kocmoc {
 class DemoData
 {
 public:
-    static int load(db::Database &database, const Clock &clock); // returns how many users were added
+    static int load(
+        db::Database &database, const Clock &clock); // returns how many users were added
 };
 
 } // namespace kocmoc

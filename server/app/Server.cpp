@@ -17,13 +17,13 @@ namespace kocmoc {
 Server::Server(ServerConfig config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
-{
-}
+{ }
 
 Server::~Server()
 {
     m_http.reset();
-    m_workers.reset(); // finishes in-flight jobs and closes the workers' connections while the database exists
+    m_workers.reset(); // finishes in-flight jobs and closes the workers' connections while the
+                       // database exists
 }
 
 Result<QByteArray> Server::loadTokenSecret()
@@ -34,30 +34,33 @@ Result<QByteArray> Server::loadTokenSecret()
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
             return ApiError::badRequest(QStringLiteral("token_secret"),
-                                        QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+                QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
         const QByteArray secret = file.readAll().trimmed();
         if (secret.size() < limits::minTokenSecretBytes)
             return ApiError::badRequest(QStringLiteral("token_secret"),
-                                        QStringLiteral("%1 holds fewer than 32 bytes").arg(file.fileName()));
+                QStringLiteral("%1 holds fewer than 32 bytes").arg(file.fileName()));
         return secret;
     }
     // 48 random bytes, base64url: 384 bits, kept so tokens survive a restart.
     const QByteArray secret = security::random::token(48).toLatin1();
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || file.write(secret + '\n') < 0
-        || !file.flush())
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || file.write(secret + '\n') < 0 || !file.flush())
         return ApiError::badRequest(QStringLiteral("token_secret"),
-                                    QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+            QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
     qCInfo(lcServer).noquote() << "generated a new token secret in" << file.fileName();
     return secret;
 }
 
 Result<Done> Server::start()
 {
-    const auto failed = [](const QString &message) { return ApiError::badRequest(QStringLiteral("startup"), message); };
+    const auto failed = [](const QString &message) {
+        return ApiError::badRequest(QStringLiteral("startup"), message);
+    };
     if (!QDir().mkpath(m_config.dataDir))
         return failed(QStringLiteral("cannot create the data folder %1").arg(m_config.dataDir));
-    QFile::setPermissions(m_config.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(
+        m_config.dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const auto secret = loadTokenSecret();
     if (!secret)
         return secret.error();
@@ -68,11 +71,11 @@ Result<Done> Server::start()
     m_database = std::make_unique<db::Database>(settings.value());
     m_tokens = std::make_unique<security::TokenService>(secret.value());
     m_mailer = std::make_unique<mail::Mailer>(m_config.smtpUrl, m_config.smtpFrom);
-    m_auth = std::make_unique<AuthService>(*m_database, *m_tokens, m_clock, AuthService::Settings{m_config.inviteOnly});
+    m_auth = std::make_unique<AuthService>(
+        *m_database, *m_tokens, m_clock, AuthService::Settings{m_config.inviteOnly});
     m_users = std::make_unique<UserService>(*m_database, m_clock);
-    m_workers = std::make_unique<WorkerPool>(m_config.workerThreads, [database = m_database.get()] {
-        database->closeThreadConnection();
-    });
+    m_workers = std::make_unique<WorkerPool>(m_config.workerThreads,
+        [database = m_database.get()] { database->closeThreadConnection(); });
 
     // Before listening nothing else waits on this thread, so migrations may run on it.
     try {
@@ -91,8 +94,8 @@ Result<Done> Server::start()
     if (m_mailer->isLoggingOnly())
         qCInfo(lcServer) << "no SMTP server configured: email codes are written to this log";
 
-    m_api = std::make_unique<ApiContext>(ApiContext{m_config, m_clock, *m_database, *m_workers, m_rateLimiter,
-                                                    *m_mailer, *m_auth, *m_users, m_clock.nowMs()});
+    m_api = std::make_unique<ApiContext>(ApiContext{m_config, m_clock, *m_database, *m_workers,
+        m_rateLimiter, *m_mailer, *m_auth, *m_users, m_clock.nowMs()});
     m_authRoutes = std::make_unique<AuthRoutes>(*m_api);
     m_userRoutes = std::make_unique<UserRoutes>(*m_api);
     m_healthRoutes = std::make_unique<HealthRoutes>(*m_api);
@@ -102,16 +105,23 @@ Result<Done> Server::start()
 
     http::ConnectionGuard::Limits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
-    m_http = std::make_unique<http::HttpServer>(m_router, http::HttpServer::Options{limits, m_config.corsOrigins});
-    const QHostAddress address = m_config.host == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost)
-                                                                             : QHostAddress(m_config.host);
+    m_http = std::make_unique<http::HttpServer>(
+        m_router, http::HttpServer::Options{limits, m_config.corsOrigins});
+    const QHostAddress address = m_config.host == QLatin1String("localhost")
+        ? QHostAddress(QHostAddress::LocalHost)
+        : QHostAddress(m_config.host);
     m_port = m_http->listenOn(address, m_config.port);
     if (m_port == 0)
-        return failed(QStringLiteral("cannot listen on %1:%2: %3").arg(m_config.host).arg(m_config.port).arg(m_http->errorString()));
+        return failed(QStringLiteral("cannot listen on %1:%2: %3")
+                          .arg(m_config.host)
+                          .arg(m_config.port)
+                          .arg(m_http->errorString()));
 
-    connect(&m_pruneTimer, &QTimer::timeout, this, [this] { m_rateLimiter.prune(m_clock.nowMs()); });
+    connect(
+        &m_pruneTimer, &QTimer::timeout, this, [this] { m_rateLimiter.prune(m_clock.nowMs()); });
     m_pruneTimer.start(60'000);
-    qCInfo(lcServer).noquote() << QStringLiteral("listening on http://%1:%2").arg(m_config.host).arg(m_port);
+    qCInfo(lcServer).noquote()
+        << QStringLiteral("listening on http://%1:%2").arg(m_config.host).arg(m_port);
     return Done{};
 }
 

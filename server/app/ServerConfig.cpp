@@ -20,7 +20,8 @@ ApiError badSetting(const QString &key, const QString &message)
 bool isTrue(const QString &value)
 {
     const QString v = value.trimmed().toLower();
-    return v == QLatin1String("1") || v == QLatin1String("true") || v == QLatin1String("yes") || v == QLatin1String("on");
+    return v == QLatin1String("1") || v == QLatin1String("true") || v == QLatin1String("yes")
+        || v == QLatin1String("on");
 }
 
 } // namespace
@@ -28,23 +29,43 @@ bool isTrue(const QString &value)
 const QList<ServerConfig::Option> &ServerConfig::options()
 {
     static const QList<Option> list{
-            {QStringLiteral("config"), QStringLiteral("file"), QStringLiteral("Read settings from this INI file.")},
-            {QStringLiteral("host"), QStringLiteral("address"), QStringLiteral("Address to listen on (default 127.0.0.1; 0.0.0.0 for all).")},
-            {QStringLiteral("port"), QStringLiteral("port"), QStringLiteral("Port to listen on (default 8080).")},
-            {QStringLiteral("data-dir"), QStringLiteral("path"), QStringLiteral("Folder for the SQLite database, the token secret and files.")},
-            {QStringLiteral("database"), QStringLiteral("url"), QStringLiteral("sqlite:<path> (default <data-dir>/kocmoc.db) or postgres://user:password@host:port/name.")},
-            {QStringLiteral("token-secret"), QStringLiteral("secret"), QStringLiteral("Secret for signing tokens, 32 bytes or more (default: generated into <data-dir>/token-secret).")},
-            {QStringLiteral("smtp-url"), QStringLiteral("url"), QStringLiteral("smtp://user:password@host:port or smtps://…; without it email codes go to the log.")},
-            {QStringLiteral("smtp-from"), QStringLiteral("address"), QStringLiteral("Sender address of emails (default kocmoc@localhost).")},
-            {QStringLiteral("log-level"), QStringLiteral("level"), QStringLiteral("debug, info, warning or error (default info).")},
-            {QStringLiteral("cors-origins"), QStringLiteral("origins"), QStringLiteral("Comma-separated browser origins allowed to call the API.")},
-            {QStringLiteral("max-body-mb"), QStringLiteral("megabytes"), QStringLiteral("Largest request body accepted (default 50).")},
-            {QStringLiteral("workers"), QStringLiteral("count"), QStringLiteral("Worker threads for database and hashing work (default 8).")},
-            {QStringLiteral("auth-rate"), QStringLiteral("count"), QStringLiteral("Sign-in/sign-up requests per minute per address (default 60).")},
-            {QStringLiteral("user-rate"), QStringLiteral("count"), QStringLiteral("Sensitive account requests per minute per user (default 60).")},
-            {QStringLiteral("code-rate"), QStringLiteral("count"), QStringLiteral("Code emails per hour to one address (default 5).")},
-            {QStringLiteral("invite-only"), QString(), QStringLiteral("Registration needs an invite key.")},
-            {QStringLiteral("demo"), QString(), QStringLiteral("Load demo users for trying the product out (never in production).")},
+        {QStringLiteral("config"), QStringLiteral("file"),
+            QStringLiteral("Read settings from this INI file.")},
+        {QStringLiteral("host"), QStringLiteral("address"),
+            QStringLiteral("Address to listen on (default 127.0.0.1; 0.0.0.0 for all).")},
+        {QStringLiteral("port"), QStringLiteral("port"),
+            QStringLiteral("Port to listen on (default 8080).")},
+        {QStringLiteral("data-dir"), QStringLiteral("path"),
+            QStringLiteral("Folder for the SQLite database, the token secret and files.")},
+        {QStringLiteral("database"), QStringLiteral("url"),
+            QStringLiteral("sqlite:<path> (default <data-dir>/kocmoc.db) or "
+                           "postgres://user:password@host:port/name.")},
+        {QStringLiteral("token-secret"), QStringLiteral("secret"),
+            QStringLiteral("Secret for signing tokens, 32 bytes or more (default: generated into "
+                           "<data-dir>/token-secret).")},
+        {QStringLiteral("smtp-url"), QStringLiteral("url"),
+            QStringLiteral("smtp://user:password@host:port or smtps://…; without it email codes go "
+                           "to the log.")},
+        {QStringLiteral("smtp-from"), QStringLiteral("address"),
+            QStringLiteral("Sender address of emails (default kocmoc@localhost).")},
+        {QStringLiteral("log-level"), QStringLiteral("level"),
+            QStringLiteral("debug, info, warning or error (default info).")},
+        {QStringLiteral("cors-origins"), QStringLiteral("origins"),
+            QStringLiteral("Comma-separated browser origins allowed to call the API.")},
+        {QStringLiteral("max-body-mb"), QStringLiteral("megabytes"),
+            QStringLiteral("Largest request body accepted (default 50).")},
+        {QStringLiteral("workers"), QStringLiteral("count"),
+            QStringLiteral("Worker threads for database and hashing work (default 8).")},
+        {QStringLiteral("auth-rate"), QStringLiteral("count"),
+            QStringLiteral("Sign-in/sign-up requests per minute per address (default 60).")},
+        {QStringLiteral("user-rate"), QStringLiteral("count"),
+            QStringLiteral("Sensitive account requests per minute per user (default 60).")},
+        {QStringLiteral("code-rate"), QStringLiteral("count"),
+            QStringLiteral("Code emails per hour to one address (default 5).")},
+        {QStringLiteral("invite-only"), QString(),
+            QStringLiteral("Registration needs an invite key.")},
+        {QStringLiteral("demo"), QString(),
+            QStringLiteral("Load demo users for trying the product out (never in production).")},
     };
     return list;
 }
@@ -56,25 +77,31 @@ QString ServerConfig::environmentName(const QString &key)
 
 QString ServerConfig::helpText()
 {
-    QString text = QStringLiteral("Usage: kocmoc-server [options]\n\nKOCMOC messenger server.\n\nOptions:\n");
+    QString text = QStringLiteral(
+        "Usage: kocmoc-server [options]\n\nKOCMOC messenger server.\n\nOptions:\n");
     for (const Option &option : options()) {
         const QString flag = QStringLiteral("  --") + option.key
-                + (option.valueName.isEmpty() ? QString() : QStringLiteral(" <%1>").arg(option.valueName));
+            + (option.valueName.isEmpty() ? QString()
+                                          : QStringLiteral(" <%1>").arg(option.valueName));
         text += flag.leftJustified(30) + option.description + QStringLiteral(" [")
-                + environmentName(option.key) + QStringLiteral("]\n");
+            + environmentName(option.key) + QStringLiteral("]\n");
     }
     text += QStringLiteral("  --help").leftJustified(30) + QStringLiteral("Show this help.\n");
     text += QStringLiteral("  --version").leftJustified(30) + QStringLiteral("Show the version.\n");
-    text += QStringLiteral("\nPrecedence: command line, then environment, then config file, then defaults.\n");
+    text += QStringLiteral(
+        "\nPrecedence: command line, then environment, then config file, then defaults.\n");
     return text;
 }
 
 QString ServerConfig::databaseUrl() const
 {
-    return database.isEmpty() ? QStringLiteral("sqlite:") + QDir(dataDir).filePath(QStringLiteral("kocmoc.db")) : database;
+    return database.isEmpty()
+        ? QStringLiteral("sqlite:") + QDir(dataDir).filePath(QStringLiteral("kocmoc.db"))
+        : database;
 }
 
-Result<ServerConfig> ServerConfig::load(const QStringList &arguments, const QProcessEnvironment &environment)
+Result<ServerConfig> ServerConfig::load(
+    const QStringList &arguments, const QProcessEnvironment &environment)
 {
     QCommandLineParser parser;
     for (const Option &option : options())
@@ -83,32 +110,37 @@ Result<ServerConfig> ServerConfig::load(const QStringList &arguments, const QPro
         return ApiError::badRequest(QStringLiteral("invalid_argument"), parser.errorText());
     if (!parser.positionalArguments().isEmpty())
         return ApiError::badRequest(QStringLiteral("invalid_argument"),
-                                    QStringLiteral("Unexpected argument: %1").arg(parser.positionalArguments().first()));
+            QStringLiteral("Unexpected argument: %1").arg(parser.positionalArguments().first()));
 
     // Layers, lowest first; each maps a setting's key to its text.
     QHash<QString, QString> values;
     const QString configFile = parser.isSet(QStringLiteral("config"))
-            ? parser.value(QStringLiteral("config"))
-            : environment.value(environmentName(QStringLiteral("config")));
+        ? parser.value(QStringLiteral("config"))
+        : environment.value(environmentName(QStringLiteral("config")));
     if (!configFile.isEmpty()) {
         if (!QFileInfo(configFile).isReadable())
-            return badSetting(QStringLiteral("config"), QStringLiteral("cannot read %1").arg(configFile));
+            return badSetting(
+                QStringLiteral("config"), QStringLiteral("cannot read %1").arg(configFile));
         QSettings file(configFile, QSettings::IniFormat);
         for (const QString &key : file.allKeys()) {
-            const bool known = std::any_of(options().begin(), options().end(), [&](const Option &o) { return o.key == key; });
+            const bool known = std::any_of(
+                options().begin(), options().end(), [&](const Option &o) { return o.key == key; });
             if (!known)
                 return badSetting(key, QStringLiteral("unknown setting in %1").arg(configFile));
             const QVariant value = file.value(key);
             // INI turns "a, b" into a list.
-            values.insert(key, value.typeId() == QMetaType::QStringList ? value.toStringList().join(QLatin1Char(','))
-                                                                        : value.toString());
+            values.insert(key,
+                value.typeId() == QMetaType::QStringList
+                    ? value.toStringList().join(QLatin1Char(','))
+                    : value.toString());
         }
     }
     for (const Option &option : options()) {
         if (environment.contains(environmentName(option.key)))
             values.insert(option.key, environment.value(environmentName(option.key)));
         if (parser.isSet(option.key))
-            values.insert(option.key, option.valueName.isEmpty() ? QStringLiteral("true") : parser.value(option.key));
+            values.insert(option.key,
+                option.valueName.isEmpty() ? QStringLiteral("true") : parser.value(option.key));
     }
 
     ServerConfig config;
@@ -119,7 +151,8 @@ Result<ServerConfig> ServerConfig::load(const QStringList &arguments, const QPro
         bool ok = false;
         const qint64 value = values.value(key).trimmed().toLongLong(&ok);
         if (!ok || value < min || value > max)
-            problem = badSetting(key, QStringLiteral("expected a whole number from %1 to %2").arg(min).arg(max));
+            problem = badSetting(
+                key, QStringLiteral("expected a whole number from %1 to %2").arg(min).arg(max));
         else
             target = static_cast<std::decay_t<decltype(target)>>(value);
     };
@@ -136,31 +169,37 @@ Result<ServerConfig> ServerConfig::load(const QStringList &arguments, const QPro
 
     config.host = values.value(QStringLiteral("host"), config.host).trimmed();
     if (QHostAddress(config.host).isNull() && config.host != QLatin1String("localhost"))
-        return badSetting(QStringLiteral("host"), QStringLiteral("not an IP address: %1").arg(config.host));
+        return badSetting(
+            QStringLiteral("host"), QStringLiteral("not an IP address: %1").arg(config.host));
     config.dataDir = values.value(QStringLiteral("data-dir"));
     if (config.dataDir.isEmpty())
         config.dataDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-                + QStringLiteral("/kocmoc-server");
+            + QStringLiteral("/kocmoc-server");
     config.dataDir = QDir(config.dataDir).absolutePath();
     config.database = values.value(QStringLiteral("database"));
     config.tokenSecret = values.value(QStringLiteral("token-secret"));
     if (!config.tokenSecret.isEmpty() && config.tokenSecret.toUtf8().size() < 32)
         return badSetting(QStringLiteral("token-secret"),
-                          QStringLiteral("needs 32 bytes or more (256 bits); try: openssl rand -hex 32"));
+            QStringLiteral("needs 32 bytes or more (256 bits); try: openssl rand -hex 32"));
     const QString smtp = values.value(QStringLiteral("smtp-url")).trimmed();
     if (!smtp.isEmpty()) {
         config.smtpUrl = QUrl(smtp, QUrl::StrictMode);
         const QString scheme = config.smtpUrl.scheme();
         if (!config.smtpUrl.isValid() || config.smtpUrl.host().isEmpty()
             || (scheme != QLatin1String("smtp") && scheme != QLatin1String("smtps")))
-            return badSetting(QStringLiteral("smtp-url"), QStringLiteral("expected smtp://host:port or smtps://host:port"));
+            return badSetting(QStringLiteral("smtp-url"),
+                QStringLiteral("expected smtp://host:port or smtps://host:port"));
     }
     config.smtpFrom = values.value(QStringLiteral("smtp-from"), config.smtpFrom).trimmed();
-    config.logLevel = values.value(QStringLiteral("log-level"), config.logLevel).trimmed().toLower();
-    if (!QStringList{QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error")}
-                 .contains(config.logLevel))
-        return badSetting(QStringLiteral("log-level"), QStringLiteral("expected debug, info, warning or error"));
-    for (const QString &origin : values.value(QStringLiteral("cors-origins")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+    config.logLevel
+        = values.value(QStringLiteral("log-level"), config.logLevel).trimmed().toLower();
+    if (!QStringList{QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
+            QStringLiteral("error")}
+             .contains(config.logLevel))
+        return badSetting(
+            QStringLiteral("log-level"), QStringLiteral("expected debug, info, warning or error"));
+    for (const QString &origin :
+        values.value(QStringLiteral("cors-origins")).split(QLatin1Char(','), Qt::SkipEmptyParts))
         config.corsOrigins.append(origin.trimmed());
     config.inviteOnly = isTrue(values.value(QStringLiteral("invite-only")));
     config.demo = isTrue(values.value(QStringLiteral("demo")));

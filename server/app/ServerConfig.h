@@ -41,7 +41,8 @@ struct ServerConfig
     static QString environmentName(const QString &key);
 
     // The command line is argv; unknown flags and bad values are errors naming the setting.
-    static Result<ServerConfig> load(const QStringList &arguments, const QProcessEnvironment &environment);
+    static Result<ServerConfig> load(
+        const QStringList &arguments, const QProcessEnvironment &environment);
     static QString helpText();
 
     QString databaseUrl() const;

@@ -58,7 +58,8 @@ void WorkerPool::workerLoop()
         m_onThreadExit();
 }
 
-void WorkerPool::respond(const http::HttpReply &reply, std::function<Result<http::HttpResponse>()> job)
+void WorkerPool::respond(
+    const http::HttpReply &reply, std::function<Result<http::HttpResponse>()> job)
 {
     run<http::HttpResponse>(std::move(job), [reply](Result<http::HttpResponse> result) {
         if (result.ok())
@@ -75,7 +76,7 @@ ApiError WorkerPool::errorFromException(std::exception_ptr exception)
     } catch (const db::DatabaseUnavailable &e) {
         qCWarning(lcWorkers).noquote() << "database unavailable:" << e.what();
         return ApiError::unavailable(QStringLiteral("database_unavailable"),
-                                     QStringLiteral("The database cannot be reached right now; try again shortly."), 5);
+            QStringLiteral("The database cannot be reached right now; try again shortly."), 5);
     } catch (const std::exception &e) {
         qCCritical(lcWorkers).noquote() << "job failed:" << e.what();
     } catch (...) {

@@ -29,10 +29,11 @@ public:
     WorkerPool(int threadCount, std::function<void()> onThreadExit, QObject *parent = nullptr);
     ~WorkerPool() override; // finishes the queued jobs, then joins the threads
 
-    template<typename T>
+    template <typename T>
     void run(std::function<Result<T>()> job, std::function<void(Result<T>)> done);
 
-    // The common case: the job builds the whole response; the reply is written on the server thread.
+    // The common case: the job builds the whole response; the reply is written on the server
+    // thread.
     void respond(const http::HttpReply &reply, std::function<Result<http::HttpResponse>()> job);
 
 private:
@@ -48,7 +49,7 @@ private:
     std::vector<std::unique_ptr<QThread>> m_threads;
 };
 
-template<typename T>
+template <typename T>
 void WorkerPool::run(std::function<Result<T>()> job, std::function<void(Result<T>)> done)
 {
     post([this, job = std::move(job), done = std::move(done)]() mutable {
@@ -59,8 +60,11 @@ void WorkerPool::run(std::function<Result<T>()> job, std::function<void(Result<T
             result.emplace(errorFromException(std::current_exception()));
         }
         QMetaObject::invokeMethod(
-                this, [done = std::move(done), result = std::move(*result)]() mutable { done(std::move(result)); },
-                Qt::QueuedConnection);
+            this,
+            [done = std::move(done), result = std::move(*result)]() mutable {
+                done(std::move(result));
+            },
+            Qt::QueuedConnection);
     });
 }
 

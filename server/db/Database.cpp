@@ -46,9 +46,8 @@ thread_local ThreadConnections t_connections;
 
 Result<DatabaseSettings> DatabaseSettings::fromUrl(const QString &url)
 {
-    const ApiError invalid = ApiError::invalidField(
-            QStringLiteral("database"),
-            QStringLiteral("Use sqlite:<path> or postgres://user:password@host:port/name."));
+    const ApiError invalid = ApiError::invalidField(QStringLiteral("database"),
+        QStringLiteral("Use sqlite:<path> or postgres://user:password@host:port/name."));
     DatabaseSettings settings;
     if (url.startsWith(QLatin1String("sqlite:"))) {
         settings.driver = Driver::Sqlite;
@@ -60,7 +59,9 @@ Result<DatabaseSettings> DatabaseSettings::fromUrl(const QString &url)
         return settings;
     }
     const QUrl parsed(url, QUrl::StrictMode);
-    if (!parsed.isValid() || (parsed.scheme() != QLatin1String("postgres") && parsed.scheme() != QLatin1String("postgresql"))
+    if (!parsed.isValid()
+        || (parsed.scheme() != QLatin1String("postgres")
+            && parsed.scheme() != QLatin1String("postgresql"))
         || parsed.host().isEmpty())
         return invalid;
     settings.driver = Driver::Postgres;
@@ -88,8 +89,7 @@ QString DatabaseSettings::describe() const
 Database::Database(DatabaseSettings settings)
     : m_settings(std::move(settings))
     , m_id(s_nextId++)
-{
-}
+{ }
 
 Database::~Database()
 {
@@ -108,7 +108,8 @@ QSqlDatabase Database::openConnection(bool reopen)
     QString &name = t_connections.names[m_id];
     if (name.isEmpty()) {
         name = QStringLiteral("kocmoc-%1-%2").arg(m_id).arg(quintptr(QThread::currentThreadId()));
-        QSqlDatabase db = QSqlDatabase::addDatabase(isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+        QSqlDatabase db = QSqlDatabase::addDatabase(
+            isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
         if (isPostgres()) {
             db.setHostName(m_settings.host);
             db.setPort(m_settings.port);
@@ -132,7 +133,9 @@ QSqlDatabase Database::openConnection(bool reopen)
         if (!db.open()) {
             const QString reason = db.lastError().text();
             db.close();
-            throw DatabaseUnavailable(QStringLiteral("cannot open %1: %2").arg(m_settings.describe(), reason).toStdString());
+            throw DatabaseUnavailable(QStringLiteral("cannot open %1: %2")
+                                          .arg(m_settings.describe(), reason)
+                                          .toStdString());
         }
         if (!isPostgres()) {
             Sql::run(db, QStringLiteral("PRAGMA foreign_keys = ON"));
@@ -190,39 +193,47 @@ int Database::schemaVersion()
 void Database::migrate()
 {
     transaction([](QSqlDatabase &db) {
-        Sql::run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"));
+        Sql::run(db,
+            QStringLiteral(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"));
     });
     for (const Migration &migration : migrations()) {
         const bool applied = transaction([&](QSqlDatabase &db) {
             if (isPostgres()) // two servers starting at once apply each migration once
                 Sql::run(db, QStringLiteral("LOCK TABLE schema_migrations IN EXCLUSIVE MODE"));
-            Sql current(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+            Sql current(
+                db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
             current.exec();
             const int version = current.next() ? int(current.integer(0)) : 0;
             if (version >= migration.version)
                 return false;
-            const QStringList &statements =
-                    isPostgres() && !migration.postgres.isEmpty() ? migration.postgres : migration.statements;
+            const QStringList &statements = isPostgres() && !migration.postgres.isEmpty()
+                ? migration.postgres
+                : migration.statements;
             for (const QString &statement : statements)
                 Sql::run(db, statement);
-            Sql(db, QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"))
-                    .bind(migration.version)
-                    .bind(migration.name)
-                    .bind(QDateTime::currentMSecsSinceEpoch())
-                    .exec();
+            Sql(db,
+                QStringLiteral(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"))
+                .bind(migration.version)
+                .bind(migration.name)
+                .bind(QDateTime::currentMSecsSinceEpoch())
+                .exec();
             return true;
         });
         if (applied)
-            qCInfo(lcDatabase).noquote() << "applied migration" << migration.version << migration.name;
+            qCInfo(lcDatabase).noquote()
+                << "applied migration" << migration.version << migration.name;
     }
     const int version = schemaVersion();
     if (version > latestSchemaVersion())
-        throw DatabaseError(QStringLiteral("the database schema is version %1, newer than this server knows (%2): "
-                                           "upgrade the server")
-                                    .arg(version)
-                                    .arg(latestSchemaVersion())
-                                    .toStdString());
+        throw DatabaseError(
+            QStringLiteral("the database schema is version %1, newer than this server knows (%2): "
+                           "upgrade the server")
+                .arg(version)
+                .arg(latestSchemaVersion())
+                .toStdString());
 }
 
 } // namespace kocmoc::db

@@ -23,7 +23,8 @@ struct DatabaseSettings
     QString password;
     QString options; // libpq connect options, e.g. "sslmode=require"
 
-    // "sqlite:/var/lib/kocmoc/kocmoc.db" or "postgres://user:password@host:5432/kocmoc?sslmode=require"
+    // "sqlite:/var/lib/kocmoc/kocmoc.db" or
+    // "postgres://user:password@host:5432/kocmoc?sslmode=require"
     static Result<DatabaseSettings> fromUrl(const QString &url);
     QString describe() const; // for logs: no password
 };
@@ -46,7 +47,7 @@ public:
     // A connection lost before the commit (PostgreSQL restarted) is reopened and fn
     // run once more, so a restart costs no request; DatabaseUnavailable when the
     // database cannot be reached. SQLite takes its write lock at BEGIN.
-    template<typename Fn>
+    template <typename Fn>
     auto transaction(Fn &&fn) -> decltype(fn(std::declval<QSqlDatabase &>()));
 
     // Applies the migrations this build knows; throws DatabaseError when the schema
@@ -68,7 +69,7 @@ private:
     static std::atomic<quint64> s_nextId;
 };
 
-template<typename Fn>
+template <typename Fn>
 auto Database::transaction(Fn &&fn) -> decltype(fn(std::declval<QSqlDatabase &>()))
 {
     for (int attempt = 0;; ++attempt) {

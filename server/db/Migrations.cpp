@@ -7,10 +7,9 @@ namespace kocmoc::db {
 const std::vector<Migration> &migrations()
 {
     static const std::vector<Migration> list{
-            {1,
-             QStringLiteral("accounts"),
-             {
-                     QStringLiteral(R"(CREATE TABLE users (
+        {1, QStringLiteral("accounts"),
+            {
+                QStringLiteral(R"(CREATE TABLE users (
                         id TEXT PRIMARY KEY,
                         email TEXT NOT NULL,
                         email_key TEXT NOT NULL UNIQUE,
@@ -29,8 +28,8 @@ const std::vector<Migration> &migrations()
                         last_seen_at BIGINT NOT NULL DEFAULT 0,
                         created_at BIGINT NOT NULL,
                         updated_at BIGINT NOT NULL))"),
-                     QStringLiteral("CREATE INDEX users_search_key ON users (search_key)"),
-                     QStringLiteral(R"(CREATE TABLE sessions (
+                QStringLiteral("CREATE INDEX users_search_key ON users (search_key)"),
+                QStringLiteral(R"(CREATE TABLE sessions (
                         id TEXT PRIMARY KEY,
                         user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
                         refresh_hash TEXT NOT NULL,
@@ -41,8 +40,8 @@ const std::vector<Migration> &migrations()
                         last_used_at BIGINT NOT NULL,
                         expires_at BIGINT NOT NULL,
                         revoked_at BIGINT NOT NULL DEFAULT 0))"),
-                     QStringLiteral("CREATE INDEX sessions_user ON sessions (user_id)"),
-                     QStringLiteral(R"(CREATE TABLE email_codes (
+                QStringLiteral("CREATE INDEX sessions_user ON sessions (user_id)"),
+                QStringLiteral(R"(CREATE TABLE email_codes (
                         id TEXT PRIMARY KEY,
                         email_key TEXT NOT NULL,
                         purpose TEXT NOT NULL,
@@ -51,20 +50,21 @@ const std::vector<Migration> &migrations()
                         created_at BIGINT NOT NULL,
                         expires_at BIGINT NOT NULL,
                         used_at BIGINT NOT NULL DEFAULT 0))"),
-                     QStringLiteral("CREATE INDEX email_codes_email ON email_codes (email_key, created_at)"),
-                     QStringLiteral(R"(CREATE TABLE login_failures (
+                QStringLiteral(
+                    "CREATE INDEX email_codes_email ON email_codes (email_key, created_at)"),
+                QStringLiteral(R"(CREATE TABLE login_failures (
                         subject TEXT PRIMARY KEY,
                         failures INTEGER NOT NULL,
                         first_failure_at BIGINT NOT NULL,
                         locked_until BIGINT NOT NULL DEFAULT 0))"),
-                     QStringLiteral(R"(CREATE TABLE invite_keys (
+                QStringLiteral(R"(CREATE TABLE invite_keys (
                         key_hash TEXT PRIMARY KEY,
                         uses_left INTEGER NOT NULL,
                         expires_at BIGINT NOT NULL,
                         created_by TEXT,
                         created_at BIGINT NOT NULL))"),
-             },
-             {}},
+            },
+            {}},
     };
     return list;
 }

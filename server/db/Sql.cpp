@@ -11,16 +11,17 @@ Sql::Sql(QSqlDatabase &db, const QString &statement)
     m_query.setForwardOnly(true);
     if (!m_query.prepare(statement))
         throw DatabaseError(QStringLiteral("prepare failed: %1 in: %2")
-                                    .arg(m_query.lastError().text(), statement.simplified())
-                                    .toStdString());
+                                .arg(m_query.lastError().text(), statement.simplified())
+                                .toStdString());
 }
 
 void Sql::run(QSqlDatabase &db, const QString &statement)
 {
     QSqlQuery query(db);
     if (!query.exec(statement))
-        throw DatabaseError(
-                QStringLiteral("%1 in: %2").arg(query.lastError().text(), statement.simplified()).toStdString());
+        throw DatabaseError(QStringLiteral("%1 in: %2")
+                                .arg(query.lastError().text(), statement.simplified())
+                                .toStdString());
 }
 
 Sql &Sql::bind(const QVariant &value)
@@ -39,8 +40,8 @@ Sql &Sql::exec()
     // The error names the statement, never the bound values: they may be secrets.
     if (!m_query.exec())
         throw DatabaseError(QStringLiteral("%1 in: %2")
-                                    .arg(m_query.lastError().text(), m_statement.simplified())
-                                    .toStdString());
+                                .arg(m_query.lastError().text(), m_statement.simplified())
+                                .toStdString());
     return *this;
 }
 

@@ -47,11 +47,12 @@ void HttpReply::State::write(HttpResponse response)
         response.setHeader(name, value);
     const qint64 elapsedUs = timer.nsecsElapsed() / 1000;
     qCInfo(lcHttp).noquote() << QStringLiteral("rid=%1 %2 %3 %4 %5ms%6")
-                                        .arg(QString::fromLatin1(context.requestId),
-                                             QString::fromLatin1(context.method), context.path)
-                                        .arg(response.status)
-                                        .arg(double(elapsedUs) / 1000.0, 0, 'f', 1)
-                                        .arg(userId.isEmpty() ? QString() : QStringLiteral(" user=") + userId);
+                                    .arg(QString::fromLatin1(context.requestId),
+                                        QString::fromLatin1(context.method), context.path)
+                                    .arg(response.status)
+                                    .arg(double(elapsedUs) / 1000.0, 0, 'f', 1)
+                                    .arg(userId.isEmpty() ? QString()
+                                                          : QStringLiteral(" user=") + userId);
     QTcpSocket *socket = context.socket.data();
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return; // the client left while we worked
@@ -64,7 +65,8 @@ void HttpReply::State::write(HttpResponse response)
 
 void HttpReply::send(HttpResponse response) const
 {
-    Q_ASSERT(!m_state->context.socket || QThread::currentThread() == m_state->context.socket->thread());
+    Q_ASSERT(
+        !m_state->context.socket || QThread::currentThread() == m_state->context.socket->thread());
     if (m_state->sent)
         return;
     m_state->write(std::move(response));

@@ -10,18 +10,18 @@ namespace {
 const HeaderList &securityHeaders()
 {
     static const HeaderList headers{
-            {"X-Content-Type-Options", "nosniff"},
-            {"X-Frame-Options", "DENY"},
-            {"Referrer-Policy", "no-referrer"},
-            {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
-            {"Cross-Origin-Opener-Policy", "same-origin"},
-            {"Cross-Origin-Resource-Policy", "same-site"},
-            {"Strict-Transport-Security", "max-age=15552000; includeSubDomains"},
-            {"X-DNS-Prefetch-Control", "off"},
-            {"X-Download-Options", "noopen"},
-            {"X-Permitted-Cross-Domain-Policies", "none"},
-            {"Origin-Agent-Cluster", "?1"},
-            {"X-XSS-Protection", "0"},
+        {"X-Content-Type-Options", "nosniff"},
+        {"X-Frame-Options", "DENY"},
+        {"Referrer-Policy", "no-referrer"},
+        {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
+        {"Cross-Origin-Opener-Policy", "same-origin"},
+        {"Cross-Origin-Resource-Policy", "same-site"},
+        {"Strict-Transport-Security", "max-age=15552000; includeSubDomains"},
+        {"X-DNS-Prefetch-Control", "off"},
+        {"X-Download-Options", "noopen"},
+        {"X-Permitted-Cross-Domain-Policies", "none"},
+        {"Origin-Agent-Cluster", "?1"},
+        {"X-XSS-Protection", "0"},
     };
     return headers;
 }
@@ -77,7 +77,8 @@ HttpResponse HttpResponse::json(int status, const QByteArray &compactJson)
 
 HttpResponse HttpResponse::error(const ApiError &error)
 {
-    HttpResponse response = json(error.status, QJsonDocument(error.toJson()).toJson(QJsonDocument::Compact));
+    HttpResponse response
+        = json(error.status, QJsonDocument(error.toJson()).toJson(QJsonDocument::Compact));
     if (error.retryAfterSeconds > 0)
         response.setHeader("Retry-After", QByteArray::number(error.retryAfterSeconds));
     return response;
@@ -91,33 +92,60 @@ HttpResponse HttpResponse::empty(int status)
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 100: return "Continue";
-    case 101: return "Switching Protocols";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 206: return "Partial Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 411: return "Length Required";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 416: return "Range Not Satisfiable";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    case 507: return "Insufficient Storage";
-    default: return "Unknown";
+    case 100:
+        return "Continue";
+    case 101:
+        return "Switching Protocols";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 206:
+        return "Partial Content";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Content Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 416:
+        return "Range Not Satisfiable";
+    case 422:
+        return "Unprocessable Content";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    case 507:
+        return "Insufficient Storage";
+    default:
+        return "Unknown";
     }
 }
 

@@ -21,11 +21,11 @@ QByteArray methodName(QHttpServerRequest::Method method)
     return key ? QByteArray(key).toUpper() : QByteArrayLiteral("UNKNOWN");
 }
 
-const QByteArray corsAllowedHeaders =
-        "Authorization, Content-Type, X-Request-Id, Tus-Resumable, Upload-Length, Upload-Offset, "
-        "Upload-Metadata";
-const QByteArray corsExposedHeaders =
-        "X-Request-Id, Retry-After, Location, Tus-Resumable, Upload-Offset, Upload-Length";
+const QByteArray corsAllowedHeaders
+    = "Authorization, Content-Type, X-Request-Id, Tus-Resumable, Upload-Length, Upload-Offset, "
+      "Upload-Metadata";
+const QByteArray corsExposedHeaders
+    = "X-Request-Id, Retry-After, Location, Tus-Resumable, Upload-Offset, Upload-Length";
 
 } // namespace
 
@@ -33,8 +33,7 @@ HttpServer::HttpServer(Router &router, Options options, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_router(router)
     , m_options(std::move(options))
-{
-}
+{ }
 
 quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port)
 {
@@ -61,10 +60,12 @@ HttpRequest HttpServer::copyRequest(const QHttpServerRequest &request) const
         copy.headers.append({name.toLower(), value});
     copy.body = request.body();
     copy.peer = request.remoteAddress();
-    // A client's own id is kept when it is short and printable, so logs can follow a request across hops.
+    // A client's own id is kept when it is short and printable, so logs can follow a request across
+    // hops.
     const QByteArray given = copy.header("x-request-id");
     const bool usable = !given.isEmpty() && given.size() <= 64
-            && std::all_of(given.begin(), given.end(), [](char c) { return std::isalnum(uchar(c)) || c == '-' || c == '_'; });
+        && std::all_of(given.begin(), given.end(),
+            [](char c) { return std::isalnum(uchar(c)) || c == '-' || c == '_'; });
     copy.requestId = usable ? given : security::random::token(12).toLatin1();
     return copy;
 }
@@ -74,8 +75,7 @@ HeaderList HttpServer::corsHeaders(const QByteArray &origin) const
     if (origin.isEmpty() || !m_options.corsOrigins.contains(QString::fromUtf8(origin)))
         return {};
     return {{"Access-Control-Allow-Origin", origin},
-            {"Access-Control-Expose-Headers", corsExposedHeaders},
-            {"Vary", "Origin"}};
+        {"Access-Control-Expose-Headers", corsExposedHeaders}, {"Vary", "Origin"}};
 }
 
 void HttpServer::answerPreflight(const HttpRequest &request, const HttpReply &reply) const
@@ -86,7 +86,8 @@ void HttpServer::answerPreflight(const HttpRequest &request, const HttpReply &re
         return;
     }
     HttpResponse response = HttpResponse::empty(204);
-    response.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS");
+    response.setHeader(
+        "Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS");
     response.setHeader("Access-Control-Allow-Headers", corsAllowedHeaders);
     response.setHeader("Access-Control-Max-Age", "600");
     reply.send(response);
@@ -94,7 +95,8 @@ void HttpServer::answerPreflight(const HttpRequest &request, const HttpReply &re
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    // WebSocket upgrades are left to QtHttpServer's missing-handler path until realtime claims them.
+    // WebSocket upgrades are left to QtHttpServer's missing-handler path until realtime claims
+    // them.
     if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
         return false;
 
@@ -124,10 +126,10 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
             reply.error(ApiError::notFound(QStringLiteral("There is nothing at this address.")));
             return true;
         }
-        HttpResponse response = HttpResponse::error(
-                ApiError{405, QStringLiteral("method_not_allowed"),
-                         QStringLiteral("This address does not take %1.").arg(QString::fromLatin1(copy.method)),
-                         {}, 0});
+        HttpResponse response = HttpResponse::error(ApiError{405,
+            QStringLiteral("method_not_allowed"),
+            QStringLiteral("This address does not take %1.").arg(QString::fromLatin1(copy.method)),
+            {}, 0});
         response.setHeader("Allow", match.allowedMethods.join(", "));
         reply.send(response);
         return true;
@@ -145,9 +147,11 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const QByteArray requestId = security::random::token(12).toLatin1();
-    HttpResponse response = HttpResponse::error(ApiError::notFound(QStringLiteral("There is nothing at this address.")));
+    HttpResponse response = HttpResponse::error(
+        ApiError::notFound(QStringLiteral("There is nothing at this address.")));
     response.setHeader("X-Request-Id", requestId);
-    qCInfo(lcHttp).noquote() << "rid=" + requestId << methodName(request.method()) << request.url().path() << 404;
+    qCInfo(lcHttp).noquote() << "rid=" + requestId << methodName(request.method())
+                             << request.url().path() << 404;
     if (socket->state() == QAbstractSocket::ConnectedState)
         socket->write(response.serialize(false, true));
 }

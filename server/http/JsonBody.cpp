@@ -13,26 +13,28 @@ namespace {
 ApiError wrongType(const QString &name, const QString &expected)
 {
     return ApiError::badRequest(QStringLiteral("invalid_type"),
-                                QStringLiteral("The field '%1' must be %2.").arg(name, expected), name);
+        QStringLiteral("The field '%1' must be %2.").arg(name, expected), name);
 }
 
 } // namespace
 
 Result<JsonBody> JsonBody::parse(const HttpRequest &request)
 {
-    const QByteArray contentType = request.header("content-type").split(';').first().trimmed().toLower();
+    const QByteArray contentType
+        = request.header("content-type").split(';').first().trimmed().toLower();
     if (contentType != "application/json")
         return ApiError{415, QStringLiteral("unsupported_media_type"),
-                        QStringLiteral("Send the body as application/json."), {}, 0};
+            QStringLiteral("Send the body as application/json."), {}, 0};
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return ApiError::badRequest(QStringLiteral("invalid_json"),
-                                    QStringLiteral("The body is not valid JSON (%1 at offset %2).")
-                                            .arg(parseError.errorString())
-                                            .arg(parseError.offset));
+            QStringLiteral("The body is not valid JSON (%1 at offset %2).")
+                .arg(parseError.errorString())
+                .arg(parseError.offset));
     if (!document.isObject())
-        return ApiError::badRequest(QStringLiteral("invalid_json"), QStringLiteral("The body must be a JSON object."));
+        return ApiError::badRequest(
+            QStringLiteral("invalid_json"), QStringLiteral("The body must be a JSON object."));
     return JsonBody(document.object());
 }
 
@@ -52,7 +54,7 @@ QString JsonBody::requiredString(const QString &name)
     const QJsonValue value = m_object.value(name);
     if (value.isUndefined() || value.isNull()) {
         fail(ApiError::badRequest(QStringLiteral("missing_field"),
-                                  QStringLiteral("The field '%1' is required.").arg(name), name));
+            QStringLiteral("The field '%1' is required.").arg(name), name));
         return {};
     }
     if (!value.isString()) {
@@ -93,7 +95,8 @@ std::optional<qint64> JsonBody::optionalInteger(const QString &name)
         return std::nullopt;
     const double number = value.toDouble(std::nan(""));
     // Integers beyond 2^53 lose precision in a double, so they are refused rather than rounded.
-    if (!value.isDouble() || std::trunc(number) != number || std::abs(number) > 9007199254740991.0) {
+    if (!value.isDouble() || std::trunc(number) != number
+        || std::abs(number) > 9007199254740991.0) {
         fail(wrongType(name, QStringLiteral("an integer")));
         return std::nullopt;
     }

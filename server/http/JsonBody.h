@@ -18,7 +18,9 @@ class JsonBody
 public:
     // 415 when the body is not application/json, 400 "invalid_json" when it is not a JSON object.
     static Result<JsonBody> parse(const HttpRequest &request);
-    explicit JsonBody(QJsonObject object) : m_object(std::move(object)) { }
+    explicit JsonBody(QJsonObject object)
+        : m_object(std::move(object))
+    { }
 
     QString requiredString(const QString &name);
     std::optional<QString> optionalString(const QString &name); // null counts as absent

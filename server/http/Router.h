@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HttpRequest.h"
 #include "HttpReply.h"
+#include "HttpRequest.h"
 
 #include <functional>
 #include <vector>
@@ -17,6 +17,14 @@ class Router
 {
 public:
     void add(const QByteArray &method, const QString &pattern, Handler handler);
+    template <typename Routes>
+    void add(const QByteArray &method, const QString &pattern, Routes *routes,
+        void (Routes::*member)(const HttpRequest &, const HttpReply &))
+    {
+        add(method, pattern, [routes, member](const HttpRequest &request, HttpReply reply) {
+            (routes->*member)(request, reply);
+        });
+    }
 
     struct Match
     {

@@ -21,7 +21,9 @@ struct EmailCodeRecord
 class EmailCodeRepository
 {
 public:
-    explicit EmailCodeRepository(QSqlDatabase &db) : m_db(db) { }
+    explicit EmailCodeRepository(QSqlDatabase &db)
+        : m_db(db)
+    { }
 
     void insert(const EmailCodeRecord &code);
     void retireUnused(const QString &emailKey, qint64 nowMs); // a new code replaces older ones

@@ -9,9 +9,12 @@ namespace kocmoc {
 class InviteKeyRepository
 {
 public:
-    explicit InviteKeyRepository(QSqlDatabase &db) : m_db(db) { }
+    explicit InviteKeyRepository(QSqlDatabase &db)
+        : m_db(db)
+    { }
 
-    void insert(const QString &keyHash, int uses, qint64 expiresAtMs, const QString &createdBy, qint64 nowMs);
+    void insert(const QString &keyHash, int uses, qint64 expiresAtMs, const QString &createdBy,
+        qint64 nowMs);
     bool consume(const QString &keyHash, qint64 nowMs); // false: unknown, used up or expired
 
 private:

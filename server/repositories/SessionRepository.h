@@ -36,14 +36,17 @@ struct SessionStanding
 class SessionRepository
 {
 public:
-    explicit SessionRepository(QSqlDatabase &db) : m_db(db) { }
+    explicit SessionRepository(QSqlDatabase &db)
+        : m_db(db)
+    { }
 
     void insert(const SessionRecord &session);
     std::optional<SessionRecord> find(const QString &id);
     SessionStanding standing(const QString &sessionId, const QString &userId, qint64 nowMs);
-    void rotate(const QString &id, const QString &newHash, const QString &previousHash, qint64 nowMs,
-                qint64 expiresAtMs, const QString &ip);
-    bool revoke(const QString &id, const QString &userId, qint64 nowMs); // false: no such active session
+    void rotate(const QString &id, const QString &newHash, const QString &previousHash,
+        qint64 nowMs, qint64 expiresAtMs, const QString &ip);
+    bool revoke(
+        const QString &id, const QString &userId, qint64 nowMs); // false: no such active session
     int revokeAllExcept(const QString &userId, const QString &keepId, qint64 nowMs);
     QList<Session> listActive(const QString &userId, const QString &currentId, qint64 nowMs);
 

@@ -11,8 +11,8 @@ using db::Sql;
 namespace {
 
 const QString selectColumns = QStringLiteral(
-        "SELECT id, username, display_name, avatar_file_id, bio, emoji_status, verified, access_level, "
-        "last_seen_at, email, password_hash, email_verified, banned, created_at FROM users ");
+    "SELECT id, username, display_name, avatar_file_id, bio, emoji_status, verified, access_level, "
+    "last_seen_at, email, password_hash, email_verified, banned, created_at FROM users ");
 
 UserRecord readRecord(const Sql &row)
 {
@@ -23,7 +23,8 @@ UserRecord readRecord(const Sql &row)
     user.displayName = row.text(2);
     // Avatars are files; until a file is set the client draws initials on a colour.
     const QString avatarFileId = row.text(3);
-    user.avatarUrl = avatarFileId.isEmpty() ? QString() : QStringLiteral("/api/files/") + avatarFileId;
+    user.avatarUrl
+        = avatarFileId.isEmpty() ? QString() : QStringLiteral("/api/files/") + avatarFileId;
     user.bio = row.text(4);
     user.emojiStatus = row.text(5);
     user.verified = row.flag(6);
@@ -73,7 +74,8 @@ QString UserRepository::usernameKey(const QString &username)
 
 std::optional<UserRecord> UserRepository::findOne(const QString &whereColumn, const QString &value)
 {
-    Sql query(m_db, selectColumns + QStringLiteral("WHERE ") + whereColumn + QStringLiteral(" = ?"));
+    Sql query(
+        m_db, selectColumns + QStringLiteral("WHERE ") + whereColumn + QStringLiteral(" = ?"));
     query.bind(value).exec();
     if (!query.next())
         return std::nullopt;
@@ -111,74 +113,92 @@ bool UserRepository::usernameTaken(const QString &username)
 
 bool UserRepository::insert(const NewUser &user)
 {
-    Sql query(m_db, QStringLiteral(
-            "INSERT INTO users (id, email, email_key, username, username_key, display_name, search_key, "
+    Sql query(m_db,
+        QStringLiteral(
+            "INSERT INTO users (id, email, email_key, username, username_key, display_name, "
+            "search_key, "
             "password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT DO NOTHING RETURNING id"));
     query.bind(user.id)
-            .bind(user.email.trimmed())
-            .bind(emailKey(user.email))
-            .bind(user.username)
-            .bind(usernameKey(user.username))
-            .bind(user.displayName)
-            .bind(searchKeyFor(user.displayName))
-            .bind(user.passwordHash)
-            .bind(user.nowMs)
-            .bind(user.nowMs)
-            .exec();
+        .bind(user.email.trimmed())
+        .bind(emailKey(user.email))
+        .bind(user.username)
+        .bind(usernameKey(user.username))
+        .bind(user.displayName)
+        .bind(searchKeyFor(user.displayName))
+        .bind(user.passwordHash)
+        .bind(user.nowMs)
+        .bind(user.nowMs)
+        .exec();
     return query.next();
 }
 
 void UserRepository::updateProfile(const QString &id, const ProfileChange &change, qint64 nowMs)
 {
     if (change.displayName) {
-        Sql(m_db, QStringLiteral("UPDATE users SET display_name = ?, search_key = ?, updated_at = ? WHERE id = ?"))
-                .bind(*change.displayName)
-                .bind(searchKeyFor(*change.displayName))
-                .bind(nowMs)
-                .bind(id)
-                .exec();
+        Sql(m_db,
+            QStringLiteral(
+                "UPDATE users SET display_name = ?, search_key = ?, updated_at = ? WHERE id = ?"))
+            .bind(*change.displayName)
+            .bind(searchKeyFor(*change.displayName))
+            .bind(nowMs)
+            .bind(id)
+            .exec();
     }
     if (change.bio)
-        Sql(m_db, QStringLiteral("UPDATE users SET bio = ?, updated_at = ? WHERE id = ?")).bind(*change.bio).bind(nowMs).bind(id).exec();
+        Sql(m_db, QStringLiteral("UPDATE users SET bio = ?, updated_at = ? WHERE id = ?"))
+            .bind(*change.bio)
+            .bind(nowMs)
+            .bind(id)
+            .exec();
     if (change.emojiStatus)
         Sql(m_db, QStringLiteral("UPDATE users SET emoji_status = ?, updated_at = ? WHERE id = ?"))
-                .bind(*change.emojiStatus)
-                .bind(nowMs)
-                .bind(id)
-                .exec();
-}
-
-void UserRepository::updatePasswordHash(const QString &id, const QString &passwordHash, qint64 nowMs)
-{
-    Sql(m_db, QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"))
-            .bind(passwordHash)
+            .bind(*change.emojiStatus)
             .bind(nowMs)
             .bind(id)
             .exec();
 }
 
+void UserRepository::updatePasswordHash(
+    const QString &id, const QString &passwordHash, qint64 nowMs)
+{
+    Sql(m_db, QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"))
+        .bind(passwordHash)
+        .bind(nowMs)
+        .bind(id)
+        .exec();
+}
+
 void UserRepository::markEmailVerified(const QString &id, qint64 nowMs)
 {
-    Sql(m_db, QStringLiteral("UPDATE users SET email_verified = 1, updated_at = ? WHERE id = ?")).bind(nowMs).bind(id).exec();
+    Sql(m_db, QStringLiteral("UPDATE users SET email_verified = 1, updated_at = ? WHERE id = ?"))
+        .bind(nowMs)
+        .bind(id)
+        .exec();
 }
 
 void UserRepository::touchLastSeen(const QString &id, qint64 nowMs)
 {
-    Sql(m_db, QStringLiteral("UPDATE users SET last_seen_at = ? WHERE id = ?")).bind(nowMs).bind(id).exec();
+    Sql(m_db, QStringLiteral("UPDATE users SET last_seen_at = ? WHERE id = ?"))
+        .bind(nowMs)
+        .bind(id)
+        .exec();
 }
 
 QList<User> UserRepository::search(const QString &query, int limit)
 {
     const QString folded = escapeLike(validation::foldedForSearch(query).simplified());
-    Sql sql(m_db, selectColumns + QStringLiteral(
-            "WHERE banned = 0 AND (username_key LIKE ? ESCAPE '\\' OR search_key LIKE ? ESCAPE '\\') "
-            "ORDER BY CASE WHEN username_key = ? THEN 0 ELSE 1 END, display_name, username_key LIMIT ?"));
+    Sql sql(m_db,
+        selectColumns
+            + QStringLiteral("WHERE banned = 0 AND (username_key LIKE ? ESCAPE '\\' OR search_key "
+                             "LIKE ? ESCAPE '\\') "
+                             "ORDER BY CASE WHEN username_key = ? THEN 0 ELSE 1 END, display_name, "
+                             "username_key LIMIT ?"));
     sql.bind(escapeLike(usernameKey(query.trimmed())) + QLatin1Char('%'))
-            .bind(QStringLiteral("% ") + folded + QLatin1Char('%'))
-            .bind(usernameKey(query.trimmed()))
-            .bind(limit)
-            .exec();
+        .bind(QStringLiteral("% ") + folded + QLatin1Char('%'))
+        .bind(usernameKey(query.trimmed()))
+        .bind(limit)
+        .exec();
     QList<User> users;
     while (sql.next())
         users.append(readRecord(sql).user);

@@ -20,7 +20,8 @@ struct UserRecord
     bool banned = false;
     qint64 createdAtMs = 0;
 
-    QJsonObject ownProfileJson() const; // the User plus what only its owner sees: email, emailVerified
+    QJsonObject
+    ownProfileJson() const; // the User plus what only its owner sees: email, emailVerified
 };
 
 struct NewUser
@@ -44,7 +45,9 @@ struct ProfileChange
 class UserRepository
 {
 public:
-    explicit UserRepository(QSqlDatabase &db) : m_db(db) { }
+    explicit UserRepository(QSqlDatabase &db)
+        : m_db(db)
+    { }
 
     std::optional<UserRecord> findById(const QString &id);
     std::optional<UserRecord> findByEmail(const QString &email);
@@ -56,7 +59,8 @@ public:
     void updatePasswordHash(const QString &id, const QString &passwordHash, qint64 nowMs);
     void markEmailVerified(const QString &id, qint64 nowMs);
     void touchLastSeen(const QString &id, qint64 nowMs);
-    // Prefix of the username, or of the display name or any word in it; case-insensitive, any script.
+    // Prefix of the username, or of the display name or any word in it; case-insensitive, any
+    // script.
     QList<User> search(const QString &query, int limit);
 
     static QString emailKey(const QString &email);

@@ -2,10 +2,11 @@
 
 namespace kocmoc {
 
-std::optional<security::AccessClaims> ApiContext::requireToken(const http::HttpRequest &request,
-                                                              const http::HttpReply &reply)
+std::optional<security::AccessClaims> ApiContext::requireToken(
+    const http::HttpRequest &request, const http::HttpReply &reply)
 {
-    const auto claims = auth.verifyAccessToken(QString::fromLatin1(request.header("authorization")));
+    const auto claims
+        = auth.verifyAccessToken(QString::fromLatin1(request.header("authorization")));
     if (!claims) {
         reply.error(claims.error());
         return std::nullopt;
@@ -14,14 +15,15 @@ std::optional<security::AccessClaims> ApiContext::requireToken(const http::HttpR
     return claims.value();
 }
 
-void ApiContext::respondAuthenticated(const http::HttpRequest &request, const http::HttpReply &reply,
-                                      AuthenticatedJob job)
+void ApiContext::respondAuthenticated(
+    const http::HttpRequest &request, const http::HttpReply &reply, AuthenticatedJob job)
 {
     if (const auto claims = requireToken(request, reply))
         respondAs(*claims, reply, std::move(job));
 }
 
-void ApiContext::respondAs(const security::AccessClaims &claims, const http::HttpReply &reply, AuthenticatedJob job)
+void ApiContext::respondAs(
+    const security::AccessClaims &claims, const http::HttpReply &reply, AuthenticatedJob job)
 {
     workers.respond(reply, [this, claims, job = std::move(job)]() -> Result<http::HttpResponse> {
         const auto caller = auth.authorize(claims);
@@ -31,17 +33,19 @@ void ApiContext::respondAs(const security::AccessClaims &claims, const http::Htt
     });
 }
 
-bool ApiContext::rateLimited(const http::HttpReply &reply, const QString &key, int limit, qint64 windowMs)
+bool ApiContext::rateLimited(
+    const http::HttpReply &reply, const QString &key, int limit, qint64 windowMs)
 {
     const int retryAfter = rateLimiter.hit(key, {limit, windowMs}, clock.nowMs());
     if (retryAfter == 0)
         return false;
     reply.error(ApiError::tooManyRequests(QStringLiteral("rate_limited"),
-                                          QStringLiteral("Too many requests; wait a little and try again."), retryAfter));
+        QStringLiteral("Too many requests; wait a little and try again."), retryAfter));
     return true;
 }
 
-std::optional<http::JsonBody> ApiContext::readJson(const http::HttpRequest &request, const http::HttpReply &reply)
+std::optional<http::JsonBody> ApiContext::readJson(
+    const http::HttpRequest &request, const http::HttpReply &reply)
 {
     auto body = http::JsonBody::parse(request);
     if (!body) {

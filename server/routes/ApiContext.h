@@ -32,14 +32,18 @@ struct ApiContext
     using AuthenticatedJob = std::function<Result<http::HttpResponse>(const AuthContext &)>;
 
     // The access token's claims, checked here without SQL; or nothing after answering 401.
-    std::optional<security::AccessClaims> requireToken(const http::HttpRequest &request, const http::HttpReply &reply);
+    std::optional<security::AccessClaims> requireToken(
+        const http::HttpRequest &request, const http::HttpReply &reply);
     // On a worker: checks the session still stands (revoked, banned) and runs the job.
-    void respondAs(const security::AccessClaims &claims, const http::HttpReply &reply, AuthenticatedJob job);
-    void respondAuthenticated(const http::HttpRequest &request, const http::HttpReply &reply, AuthenticatedJob job);
+    void respondAs(
+        const security::AccessClaims &claims, const http::HttpReply &reply, AuthenticatedJob job);
+    void respondAuthenticated(
+        const http::HttpRequest &request, const http::HttpReply &reply, AuthenticatedJob job);
     // Answers 429 with Retry-After and returns true when the key is over its limit.
     bool rateLimited(const http::HttpReply &reply, const QString &key, int limit, qint64 windowMs);
     // The parsed body, or nothing after answering 415/400.
-    static std::optional<http::JsonBody> readJson(const http::HttpRequest &request, const http::HttpReply &reply);
+    static std::optional<http::JsonBody> readJson(
+        const http::HttpRequest &request, const http::HttpReply &reply);
     // After the fields were read: answers the first field problem and returns false.
     static bool fieldsOk(const http::JsonBody &body, const http::HttpReply &reply);
     static ClientInfo clientInfo(const http::HttpRequest &request);

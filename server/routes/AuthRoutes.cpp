@@ -13,49 +13,56 @@ namespace {
 constexpr qint64 minuteMs = 60'000;
 constexpr qint64 hourMs = 3'600'000;
 
-HttpResponse grantResponse(int status, const AuthGrant &grant)
-{
-    return HttpResponse::json(status, http::compactJson(grant.toJson()));
-}
-
 } // namespace
 
 void AuthRoutes::addTo(http::Router &router)
 {
-    const auto bind = [this](void (AuthRoutes::*method)(const HttpRequest &, const HttpReply &)) {
-        return [this, method](const HttpRequest &request, HttpReply reply) { (this->*method)(request, reply); };
-    };
-    router.add("POST", QStringLiteral("/api/auth/register"), bind(&AuthRoutes::registerUser));
-    router.add("POST", QStringLiteral("/api/auth/register/email"), bind(&AuthRoutes::registerUser));
-    router.add("POST", QStringLiteral("/api/auth/login"), bind(&AuthRoutes::login));
-    router.add("POST", QStringLiteral("/api/auth/login/email"), bind(&AuthRoutes::login));
-    router.add("POST", QStringLiteral("/api/auth/send-code"), bind(&AuthRoutes::sendCode));
-    router.add("POST", QStringLiteral("/api/auth/verify-code"), bind(&AuthRoutes::verifyCode));
-    router.add("POST", QStringLiteral("/api/auth/refresh"), bind(&AuthRoutes::refresh));
-    router.add("POST", QStringLiteral("/api/auth/logout"), bind(&AuthRoutes::logout));
-    router.add("GET", QStringLiteral("/api/auth/sessions"), bind(&AuthRoutes::sessions));
-    router.add("DELETE", QStringLiteral("/api/auth/sessions"), bind(&AuthRoutes::revokeOtherSessions));
-    router.add("DELETE", QStringLiteral("/api/auth/sessions/{id}"), bind(&AuthRoutes::revokeSession));
-    router.add("POST", QStringLiteral("/api/auth/password"), bind(&AuthRoutes::changePassword));
+    router.add("POST", QStringLiteral("/api/auth/register"), this, &AuthRoutes::registerUser);
+    router.add("POST", QStringLiteral("/api/auth/register/email"), this, &AuthRoutes::registerUser);
+    router.add("POST", QStringLiteral("/api/auth/login"), this, &AuthRoutes::login);
+    router.add("POST", QStringLiteral("/api/auth/login/email"), this, &AuthRoutes::login);
+    router.add("POST", QStringLiteral("/api/auth/send-code"), this, &AuthRoutes::sendCode);
+    router.add("POST", QStringLiteral("/api/auth/verify-code"), this, &AuthRoutes::verifyCode);
+    router.add("POST", QStringLiteral("/api/auth/refresh"), this, &AuthRoutes::refresh);
+    router.add("POST", QStringLiteral("/api/auth/logout"), this, &AuthRoutes::logout);
+    router.add("GET", QStringLiteral("/api/auth/sessions"), this, &AuthRoutes::sessions);
+    router.add(
+        "DELETE", QStringLiteral("/api/auth/sessions"), this, &AuthRoutes::revokeOtherSessions);
+    router.add(
+        "DELETE", QStringLiteral("/api/auth/sessions/{id}"), this, &AuthRoutes::revokeSession);
+    router.add("POST", QStringLiteral("/api/auth/password"), this, &AuthRoutes::changePassword);
 }
 
-bool AuthRoutes::authRateLimited(const HttpRequest &request, const HttpReply &reply)
+std::optional<http::JsonBody> AuthRoutes::openBody(
+    const HttpRequest &request, const HttpReply &reply)
 {
-    return m_api.rateLimited(reply, QStringLiteral("auth:") + request.clientIp(), m_api.config.authRatePerMinute,
-                             minuteMs);
+    if (m_api.rateLimited(reply, QStringLiteral("auth:") + request.clientIp(),
+            m_api.config.authRatePerMinute, minuteMs))
+        return std::nullopt;
+    return ApiContext::readJson(request, reply);
+}
+
+void AuthRoutes::respondWithGrant(
+    const HttpReply &reply, int status, std::function<Result<AuthGrant>()> job)
+{
+    m_api.workers.respond(reply, [status, job = std::move(job)]() -> Result<HttpResponse> {
+        const auto grant = job();
+        if (!grant)
+            return grant.error();
+        return HttpResponse::json(status, http::compactJson(grant->toJson()));
+    });
 }
 
 bool AuthRoutes::userRateLimited(const security::AccessClaims &claims, const HttpReply &reply)
 {
     // Checked before the job is queued, so a flood costs no SQL.
-    return m_api.rateLimited(reply, QStringLiteral("user:") + claims.userId, m_api.config.userRatePerMinute, minuteMs);
+    return m_api.rateLimited(
+        reply, QStringLiteral("user:") + claims.userId, m_api.config.userRatePerMinute, minuteMs);
 }
 
 void AuthRoutes::registerUser(const HttpRequest &request, const HttpReply &reply)
 {
-    if (authRateLimited(request, reply))
-        return;
-    auto body = ApiContext::readJson(request, reply);
+    auto body = openBody(request, reply);
     if (!body)
         return;
     RegisterInput input;
@@ -66,19 +73,14 @@ void AuthRoutes::registerUser(const HttpRequest &request, const HttpReply &reply
     input.inviteKey = body->optionalString(QStringLiteral("inviteKey")).value_or(QString());
     if (!ApiContext::fieldsOk(*body, reply))
         return;
-    m_api.workers.respond(reply, [this, input, client = ApiContext::clientInfo(request)]() -> Result<HttpResponse> {
-        const auto grant = m_api.auth.registerUser(input, client);
-        if (!grant)
-            return grant.error();
-        return grantResponse(201, grant.value());
+    respondWithGrant(reply, 201, [this, input, client = ApiContext::clientInfo(request)] {
+        return m_api.auth.registerUser(input, client);
     });
 }
 
 void AuthRoutes::login(const HttpRequest &request, const HttpReply &reply)
 {
-    if (authRateLimited(request, reply))
-        return;
-    auto body = ApiContext::readJson(request, reply);
+    auto body = openBody(request, reply);
     if (!body)
         return;
     const QString email = body->optionalString(QStringLiteral("email")).value_or(QString());
@@ -88,20 +90,15 @@ void AuthRoutes::login(const HttpRequest &request, const HttpReply &reply)
     const QString password = body->requiredString(QStringLiteral("password"));
     if (!ApiContext::fieldsOk(*body, reply))
         return;
-    m_api.workers.respond(reply, [this, email, username, password,
-                                  client = ApiContext::clientInfo(request)]() -> Result<HttpResponse> {
-        const auto grant = m_api.auth.login(email, username, password, client);
-        if (!grant)
-            return grant.error();
-        return grantResponse(200, grant.value());
-    });
+    respondWithGrant(
+        reply, 200, [this, email, username, password, client = ApiContext::clientInfo(request)] {
+            return m_api.auth.login(email, username, password, client);
+        });
 }
 
 void AuthRoutes::sendCode(const HttpRequest &request, const HttpReply &reply)
 {
-    if (authRateLimited(request, reply))
-        return;
-    auto body = ApiContext::readJson(request, reply);
+    auto body = openBody(request, reply);
     if (!body)
         return;
     const QString email = body->requiredString(QStringLiteral("email"));
@@ -109,84 +106,82 @@ void AuthRoutes::sendCode(const HttpRequest &request, const HttpReply &reply)
     if (!ApiContext::fieldsOk(*body, reply))
         return;
     // Limited per address whether or not it has an account, so the limit reveals nothing.
-    if (m_api.rateLimited(reply, QStringLiteral("code:") + UserRepository::emailKey(email), m_api.config.codeRatePerHour,
-                          hourMs))
+    if (m_api.rateLimited(reply, QStringLiteral("code:") + UserRepository::emailKey(email),
+            m_api.config.codeRatePerHour, hourMs))
         return;
     mail::Mailer *mailer = &m_api.mailer;
     m_api.workers.run<std::optional<mail::MailMessage>>(
-            [this, email, purpose] { return m_api.auth.issueCode(email, purpose); },
-            [reply, mailer](Result<std::optional<mail::MailMessage>> result) {
-                if (!result) {
-                    reply.error(result.error());
-                    return;
-                }
-                if (result.value())
-                    mailer->send(*result.value());
-                reply.json(202, QJsonObject{{QStringLiteral("message"),
-                                             QStringLiteral("If an account uses this email, a code is on its way.")}});
-            });
+        [this, email, purpose] { return m_api.auth.issueCode(email, purpose); },
+        [reply, mailer](Result<std::optional<mail::MailMessage>> result) {
+            if (!result) {
+                reply.error(result.error());
+                return;
+            }
+            if (result.value())
+                mailer->send(*result.value());
+            reply.json(202,
+                QJsonObject{{QStringLiteral("message"),
+                    QStringLiteral("If an account uses this email, a code is on its way.")}});
+        });
 }
 
 void AuthRoutes::verifyCode(const HttpRequest &request, const HttpReply &reply)
 {
-    if (authRateLimited(request, reply))
-        return;
-    auto body = ApiContext::readJson(request, reply);
+    auto body = openBody(request, reply);
     if (!body)
         return;
     const QString email = body->requiredString(QStringLiteral("email"));
     const QString code = body->requiredString(QStringLiteral("code"));
     if (!ApiContext::fieldsOk(*body, reply))
         return;
-    m_api.workers.respond(reply, [this, email, code, client = ApiContext::clientInfo(request)]() -> Result<HttpResponse> {
-        const auto outcome = m_api.auth.verifyCode(email, code, client);
-        if (!outcome)
-            return outcome.error();
-        if (!outcome.value())
-            return HttpResponse::json(200, http::compactJson(QJsonObject{{QStringLiteral("verified"), true}}));
-        return grantResponse(200, *outcome.value());
-    });
+    m_api.workers.respond(reply,
+        [this, email, code, client = ApiContext::clientInfo(request)]() -> Result<HttpResponse> {
+            const auto outcome = m_api.auth.verifyCode(email, code, client);
+            if (!outcome)
+                return outcome.error();
+            if (!outcome.value())
+                return HttpResponse::json(
+                    200, http::compactJson(QJsonObject{{QStringLiteral("verified"), true}}));
+            return HttpResponse::json(200, http::compactJson(outcome.value()->toJson()));
+        });
 }
 
 void AuthRoutes::refresh(const HttpRequest &request, const HttpReply &reply)
 {
-    if (authRateLimited(request, reply))
-        return;
-    auto body = ApiContext::readJson(request, reply);
+    auto body = openBody(request, reply);
     if (!body)
         return;
     const QString refreshToken = body->requiredString(QStringLiteral("refreshToken"));
     if (!ApiContext::fieldsOk(*body, reply))
         return;
-    m_api.workers.respond(reply, [this, refreshToken, client = ApiContext::clientInfo(request)]() -> Result<HttpResponse> {
-        const auto grant = m_api.auth.refresh(refreshToken, client);
-        if (!grant)
-            return grant.error();
-        return grantResponse(200, grant.value());
+    respondWithGrant(reply, 200, [this, refreshToken, client = ApiContext::clientInfo(request)] {
+        return m_api.auth.refresh(refreshToken, client);
     });
 }
 
 void AuthRoutes::logout(const HttpRequest &request, const HttpReply &reply)
 {
-    m_api.respondAuthenticated(request, reply, [this](const AuthContext &caller) -> Result<HttpResponse> {
-        const auto done = m_api.auth.logout(caller);
-        if (!done)
-            return done.error();
-        return HttpResponse::empty(204);
-    });
+    m_api.respondAuthenticated(
+        request, reply, [this](const AuthContext &caller) -> Result<HttpResponse> {
+            const auto done = m_api.auth.logout(caller);
+            if (!done)
+                return done.error();
+            return HttpResponse::empty(204);
+        });
 }
 
 void AuthRoutes::sessions(const HttpRequest &request, const HttpReply &reply)
 {
-    m_api.respondAuthenticated(request, reply, [this](const AuthContext &caller) -> Result<HttpResponse> {
-        const auto sessions = m_api.auth.sessions(caller);
-        if (!sessions)
-            return sessions.error();
-        QJsonArray list;
-        for (const Session &session : sessions.value())
-            list.append(session.toJson());
-        return HttpResponse::json(200, http::compactJson(list));
-    });
+    m_api.respondAuthenticated(
+        request, reply, [this](const AuthContext &caller) -> Result<HttpResponse> {
+            const auto sessions = m_api.auth.sessions(caller);
+            if (!sessions)
+                return sessions.error();
+            QJsonArray list;
+            for (const Session &session : sessions.value())
+                list.append(session.toJson());
+            return HttpResponse::json(200, http::compactJson(list));
+        });
 }
 
 void AuthRoutes::revokeSession(const HttpRequest &request, const HttpReply &reply)
@@ -194,12 +189,14 @@ void AuthRoutes::revokeSession(const HttpRequest &request, const HttpReply &repl
     const auto claims = m_api.requireToken(request, reply);
     if (!claims || userRateLimited(*claims, reply))
         return;
-    m_api.respondAs(*claims, reply, [this, id = request.param(QStringLiteral("id"))](const AuthContext &caller) -> Result<HttpResponse> {
-        const auto done = m_api.auth.revokeSession(caller, id);
-        if (!done)
-            return done.error();
-        return HttpResponse::empty(204);
-    });
+    m_api.respondAs(*claims, reply,
+        [this, id = request.param(QStringLiteral("id"))](
+            const AuthContext &caller) -> Result<HttpResponse> {
+            const auto done = m_api.auth.revokeSession(caller, id);
+            if (!done)
+                return done.error();
+            return HttpResponse::empty(204);
+        });
 }
 
 void AuthRoutes::revokeOtherSessions(const HttpRequest &request, const HttpReply &reply)
@@ -211,7 +208,8 @@ void AuthRoutes::revokeOtherSessions(const HttpRequest &request, const HttpReply
         const auto revoked = m_api.auth.revokeOtherSessions(caller);
         if (!revoked)
             return revoked.error();
-        return HttpResponse::json(200, http::compactJson(QJsonObject{{QStringLiteral("revoked"), revoked.value()}}));
+        return HttpResponse::json(
+            200, http::compactJson(QJsonObject{{QStringLiteral("revoked"), revoked.value()}}));
     });
 }
 
@@ -227,12 +225,13 @@ void AuthRoutes::changePassword(const HttpRequest &request, const HttpReply &rep
     const QString newPassword = body->requiredString(QStringLiteral("newPassword"));
     if (!ApiContext::fieldsOk(*body, reply))
         return;
-    m_api.respondAs(*claims, reply, [this, currentPassword, newPassword](const AuthContext &caller) -> Result<HttpResponse> {
-        const auto done = m_api.auth.changePassword(caller, currentPassword, newPassword);
-        if (!done)
-            return done.error();
-        return HttpResponse::empty(204);
-    });
+    m_api.respondAs(*claims, reply,
+        [this, currentPassword, newPassword](const AuthContext &caller) -> Result<HttpResponse> {
+            const auto done = m_api.auth.changePassword(caller, currentPassword, newPassword);
+            if (!done)
+                return done.error();
+            return HttpResponse::empty(204);
+        });
 }
 
 } // namespace kocmoc

@@ -9,7 +9,9 @@ namespace kocmoc {
 class AuthRoutes
 {
 public:
-    explicit AuthRoutes(ApiContext &api) : m_api(api) { }
+    explicit AuthRoutes(ApiContext &api)
+        : m_api(api)
+    { }
     void addTo(http::Router &router);
 
 private:
@@ -24,7 +26,11 @@ private:
     void revokeOtherSessions(const http::HttpRequest &request, const http::HttpReply &reply);
     void changePassword(const http::HttpRequest &request, const http::HttpReply &reply);
 
-    bool authRateLimited(const http::HttpRequest &request, const http::HttpReply &reply);
+    // The sign-in routes' common start: the per-address limit, then the JSON body.
+    std::optional<http::JsonBody> openBody(
+        const http::HttpRequest &request, const http::HttpReply &reply);
+    void respondWithGrant(
+        const http::HttpReply &reply, int status, std::function<Result<AuthGrant>()> job);
     bool userRateLimited(const security::AccessClaims &claims, const http::HttpReply &reply);
 
     ApiContext &m_api;

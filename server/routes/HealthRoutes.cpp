@@ -8,9 +8,8 @@ using http::HttpResponse;
 
 void HealthRoutes::addTo(http::Router &router)
 {
-    const auto handler = [this](const HttpRequest &request, HttpReply reply) { health(request, reply); };
-    router.add("GET", QStringLiteral("/health"), handler);
-    router.add("GET", QStringLiteral("/api/health"), handler);
+    router.add("GET", QStringLiteral("/health"), this, &HealthRoutes::health);
+    router.add("GET", QStringLiteral("/api/health"), this, &HealthRoutes::health);
 }
 
 void HealthRoutes::health(const HttpRequest &, const HttpReply &reply)
@@ -18,11 +17,13 @@ void HealthRoutes::health(const HttpRequest &, const HttpReply &reply)
     m_api.workers.respond(reply, [this]() -> Result<HttpResponse> {
         const bool databaseUp = m_api.database.ping();
         const QJsonObject body{
-                {QStringLiteral("status"), databaseUp ? QStringLiteral("ok") : QStringLiteral("unavailable")},
-                {QStringLiteral("database"), databaseUp ? QStringLiteral("up") : QStringLiteral("down")},
-                {QStringLiteral("uptimeSeconds"), (m_api.clock.nowMs() - m_api.startedAtMs) / 1000},
-                {QStringLiteral("version"), QStringLiteral(KOCMOC_VERSION)},
-                {QStringLiteral("maintenance"), false},
+            {QStringLiteral("status"),
+                databaseUp ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+            {QStringLiteral("database"),
+                databaseUp ? QStringLiteral("up") : QStringLiteral("down")},
+            {QStringLiteral("uptimeSeconds"), (m_api.clock.nowMs() - m_api.startedAtMs) / 1000},
+            {QStringLiteral("version"), QStringLiteral(KOCMOC_VERSION)},
+            {QStringLiteral("maintenance"), false},
         };
         HttpResponse response = HttpResponse::json(databaseUp ? 200 : 503, http::compactJson(body));
         if (!databaseUp)

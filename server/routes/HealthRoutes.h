@@ -9,7 +9,9 @@ namespace kocmoc {
 class HealthRoutes
 {
 public:
-    explicit HealthRoutes(ApiContext &api) : m_api(api) { }
+    explicit HealthRoutes(ApiContext &api)
+        : m_api(api)
+    { }
     void addTo(http::Router &router);
 
 private:

@@ -23,20 +23,18 @@ HttpResponse recordResponse(const Result<UserRecord> &record)
 
 void UserRoutes::addTo(http::Router &router)
 {
-    const auto bind = [this](void (UserRoutes::*method)(const HttpRequest &, const HttpReply &)) {
-        return [this, method](const HttpRequest &request, HttpReply reply) { (this->*method)(request, reply); };
-    };
-    router.add("GET", QStringLiteral("/api/users/me"), bind(&UserRoutes::me));
-    router.add("PATCH", QStringLiteral("/api/users/me"), bind(&UserRoutes::updateMe));
-    router.add("GET", QStringLiteral("/api/users"), bind(&UserRoutes::search));
-    router.add("GET", QStringLiteral("/api/users/{id}"), bind(&UserRoutes::user));
+    router.add("GET", QStringLiteral("/api/users/me"), this, &UserRoutes::me);
+    router.add("PATCH", QStringLiteral("/api/users/me"), this, &UserRoutes::updateMe);
+    router.add("GET", QStringLiteral("/api/users"), this, &UserRoutes::search);
+    router.add("GET", QStringLiteral("/api/users/{id}"), this, &UserRoutes::user);
 }
 
 void UserRoutes::me(const HttpRequest &request, const HttpReply &reply)
 {
-    m_api.respondAuthenticated(request, reply, [this](const AuthContext &caller) -> Result<HttpResponse> {
-        return recordResponse(m_api.users.me(caller.userId));
-    });
+    m_api.respondAuthenticated(
+        request, reply, [this](const AuthContext &caller) -> Result<HttpResponse> {
+            return recordResponse(m_api.users.me(caller.userId));
+        });
 }
 
 void UserRoutes::updateMe(const HttpRequest &request, const HttpReply &reply)
@@ -56,13 +54,14 @@ void UserRoutes::updateMe(const HttpRequest &request, const HttpReply &reply)
         return;
     // Avatars are uploaded files; until this server stores files no id can name one.
     if (avatarFileId) {
-        reply.error(ApiError::badRequest(QStringLiteral("unknown_file"), QStringLiteral("There is no such file."),
-                                         QStringLiteral("avatarFileId")));
+        reply.error(ApiError::badRequest(QStringLiteral("unknown_file"),
+            QStringLiteral("There is no such file."), QStringLiteral("avatarFileId")));
         return;
     }
-    m_api.respondAs(*claims, reply, [this, change](const AuthContext &caller) -> Result<HttpResponse> {
-        return recordResponse(m_api.users.updateMe(caller.userId, change));
-    });
+    m_api.respondAs(
+        *claims, reply, [this, change](const AuthContext &caller) -> Result<HttpResponse> {
+            return recordResponse(m_api.users.updateMe(caller.userId, change));
+        });
 }
 
 void UserRoutes::search(const HttpRequest &request, const HttpReply &reply)
@@ -76,29 +75,33 @@ void UserRoutes::search(const HttpRequest &request, const HttpReply &reply)
         limit = request.queryValue(QStringLiteral("limit")).toInt(&ok);
         if (!ok || limit < 1 || limit > limits::userSearchMaxLimit) {
             reply.error(ApiError::invalidField(QStringLiteral("limit"),
-                                               QStringLiteral("limit is a number from 1 to %1.").arg(limits::userSearchMaxLimit)));
+                QStringLiteral("limit is a number from 1 to %1.").arg(limits::userSearchMaxLimit)));
             return;
         }
     }
-    m_api.respondAs(*claims, reply, [this, limit, query = request.queryValue(QStringLiteral("q"))](const AuthContext &) -> Result<HttpResponse> {
-        const auto users = m_api.users.search(query, limit);
-        if (!users)
-            return users.error();
-        QJsonArray list;
-        for (const User &user : users.value())
-            list.append(user.toJson());
-        return HttpResponse::json(200, http::compactJson(list));
-    });
+    m_api.respondAs(*claims, reply,
+        [this, limit, query = request.queryValue(QStringLiteral("q"))](
+            const AuthContext &) -> Result<HttpResponse> {
+            const auto users = m_api.users.search(query, limit);
+            if (!users)
+                return users.error();
+            QJsonArray list;
+            for (const User &user : users.value())
+                list.append(user.toJson());
+            return HttpResponse::json(200, http::compactJson(list));
+        });
 }
 
 void UserRoutes::user(const HttpRequest &request, const HttpReply &reply)
 {
-    m_api.respondAuthenticated(request, reply, [this, id = request.param(QStringLiteral("id"))](const AuthContext &) -> Result<HttpResponse> {
-        const auto user = m_api.users.find(id);
-        if (!user)
-            return user.error();
-        return HttpResponse::json(200, http::compactJson(user->toJson()));
-    });
+    m_api.respondAuthenticated(request, reply,
+        [this, id = request.param(QStringLiteral("id"))](
+            const AuthContext &) -> Result<HttpResponse> {
+            const auto user = m_api.users.find(id);
+            if (!user)
+                return user.error();
+            return HttpResponse::json(200, http::compactJson(user->toJson()));
+        });
 }
 
 } // namespace kocmoc

@@ -9,7 +9,9 @@ namespace kocmoc {
 class UserRoutes
 {
 public:
-    explicit UserRoutes(ApiContext &api) : m_api(api) { }
+    explicit UserRoutes(ApiContext &api)
+        : m_api(api)
+    { }
     void addTo(http::Router &router);
 
 private:

@@ -20,33 +20,34 @@ namespace {
 
 ApiError invalidCredentials()
 {
-    return ApiError{401, QStringLiteral("invalid_credentials"), QStringLiteral("Wrong email, username or password."),
-                    {}, 0};
+    return ApiError{401, QStringLiteral("invalid_credentials"),
+        QStringLiteral("Wrong email, username or password."), {}, 0};
 }
 
 ApiError invalidCode()
 {
     return ApiError::badRequest(QStringLiteral("invalid_code"),
-                                QStringLiteral("The code is wrong or has expired; ask for a new one."),
-                                QStringLiteral("code"));
+        QStringLiteral("The code is wrong or has expired; ask for a new one."),
+        QStringLiteral("code"));
 }
 
 ApiError lockedUntil(qint64 untilMs, qint64 nowMs)
 {
     return ApiError::tooManyRequests(QStringLiteral("locked"),
-                                     QStringLiteral("Too many failed attempts. Sign-in is locked for a while."),
-                                     int((untilMs - nowMs + 999) / 1000));
+        QStringLiteral("Too many failed attempts. Sign-in is locked for a while."),
+        int((untilMs - nowMs + 999) / 1000));
 }
 
 ApiError bannedError()
 {
-    return ApiError{403, QStringLiteral("banned"), QStringLiteral("This account has been banned."), {}, 0};
+    return ApiError{
+        403, QStringLiteral("banned"), QStringLiteral("This account has been banned."), {}, 0};
 }
 
 ApiError sessionEnded()
 {
-    return ApiError{401, QStringLiteral("session_revoked"), QStringLiteral("This session has ended; sign in again."),
-                    {}, 0};
+    return ApiError{401, QStringLiteral("session_revoked"),
+        QStringLiteral("This session has ended; sign in again."), {}, 0};
 }
 
 QString userSubject(const QString &userId)
@@ -64,27 +65,28 @@ QString clipped(const QString &text, int maxChars)
 QJsonObject AuthGrant::toJson() const
 {
     return QJsonObject{{QStringLiteral("accessToken"), accessToken},
-                       {QStringLiteral("refreshToken"), refreshToken},
-                       {QStringLiteral("tokenType"), QStringLiteral("Bearer")},
-                       {QStringLiteral("expiresIn"), expiresInSeconds},
-                       {QStringLiteral("user"), user.ownProfileJson()}};
+        {QStringLiteral("refreshToken"), refreshToken},
+        {QStringLiteral("tokenType"), QStringLiteral("Bearer")},
+        {QStringLiteral("expiresIn"), expiresInSeconds},
+        {QStringLiteral("user"), user.ownProfileJson()}};
 }
 
-AuthService::AuthService(db::Database &database, const security::TokenService &tokens, const Clock &clock,
-                         Settings settings)
+AuthService::AuthService(db::Database &database, const security::TokenService &tokens,
+    const Clock &clock, Settings settings)
     : m_database(database)
     , m_tokens(tokens)
     , m_clock(clock)
     , m_settings(settings)
-{
-}
+{ }
 
 QString AuthService::codeHash(const QString &emailKey, const QString &code) const
 {
-    return QString::fromLatin1(m_tokens.keyedHash((QStringLiteral("code:") + emailKey + QLatin1Char(':') + code).toUtf8()));
+    return QString::fromLatin1(m_tokens.keyedHash(
+        (QStringLiteral("code:") + emailKey + QLatin1Char(':') + code).toUtf8()));
 }
 
-AuthGrant AuthService::grantSession(QSqlDatabase &db, const UserRecord &user, const ClientInfo &client)
+AuthGrant AuthService::grantSession(
+    QSqlDatabase &db, const UserRecord &user, const ClientInfo &client)
 {
     const qint64 now = m_clock.nowMs();
     const QString secret = security::random::token(32);
@@ -102,12 +104,12 @@ AuthGrant AuthService::grantSession(QSqlDatabase &db, const UserRecord &user, co
     return makeGrant(user, session.id, secret, now);
 }
 
-AuthGrant AuthService::makeGrant(const UserRecord &user, const QString &sessionId, const QString &secret,
-                                 qint64 nowMs) const
+AuthGrant AuthService::makeGrant(
+    const UserRecord &user, const QString &sessionId, const QString &secret, qint64 nowMs) const
 {
     AuthGrant grant;
-    grant.accessToken = m_tokens.issueAccessToken(
-            {user.user.id, sessionId, user.user.accessLevel, nowMs, nowMs + limits::accessTokenLifetimeMs});
+    grant.accessToken = m_tokens.issueAccessToken({user.user.id, sessionId, user.user.accessLevel,
+        nowMs, nowMs + limits::accessTokenLifetimeMs});
     grant.refreshToken = sessionId + QLatin1Char('.') + secret;
     grant.expiresInSeconds = limits::accessTokenLifetimeMs / 1000;
     grant.user = user;
@@ -118,29 +120,29 @@ AuthGrant AuthService::makeGrant(const UserRecord &user, const QString &sessionI
 ApiError AuthService::failure(QSqlDatabase &db, const QString &subject, const ApiError &wrong)
 {
     const qint64 now = m_clock.nowMs();
-    const qint64 until = LoginFailureRepository(db).recordFailure(subject, now, limits::lockoutFailures,
-                                                                  limits::lockoutDurationMs, limits::lockoutDurationMs);
+    const qint64 until = LoginFailureRepository(db).recordFailure(subject, now,
+        limits::lockoutFailures, limits::lockoutDurationMs, limits::lockoutDurationMs);
     return until > 0 ? lockedUntil(until, now) : wrong;
 }
 
 Result<AuthGrant> AuthService::registerUser(const RegisterInput &input, const ClientInfo &client)
 {
     const QString displayName = validation::normalizedDisplayName(input.displayName);
-    for (const auto &problem : {validation::checkEmail(input.email.trimmed()), validation::checkPassword(input.password),
-                                validation::checkUsername(input.username), validation::checkDisplayName(displayName)}) {
+    for (const auto &problem :
+        {validation::checkEmail(input.email.trimmed()), validation::checkPassword(input.password),
+            validation::checkUsername(input.username), validation::checkDisplayName(displayName)}) {
         if (problem)
             return *problem;
     }
     if (m_settings.inviteOnly && input.inviteKey.isEmpty())
         return ApiError{403, QStringLiteral("invite_required"),
-                        QStringLiteral("Registration on this server needs an invite key."), QStringLiteral("inviteKey"), 0};
+            QStringLiteral("Registration on this server needs an invite key."),
+            QStringLiteral("inviteKey"), 0};
 
     const ApiError emailTaken = ApiError::conflict(QStringLiteral("email_taken"),
-                                                   QStringLiteral("An account with this email already exists."),
-                                                   QStringLiteral("email"));
+        QStringLiteral("An account with this email already exists."), QStringLiteral("email"));
     const ApiError usernameTaken = ApiError::conflict(QStringLiteral("username_taken"),
-                                                      QStringLiteral("This username is taken."),
-                                                      QStringLiteral("username"));
+        QStringLiteral("This username is taken."), QStringLiteral("username"));
     // Checked before hashing so a taken name costs no argon2 time; checked again by the insert.
     const auto taken = m_database.transaction([&](QSqlDatabase &db) -> std::optional<ApiError> {
         UserRepository users(db);
@@ -157,34 +159,39 @@ Result<AuthGrant> AuthService::registerUser(const RegisterInput &input, const Cl
     return m_database.transaction([&](QSqlDatabase &db) -> Result<AuthGrant> {
         const qint64 now = m_clock.nowMs();
         if (!input.inviteKey.isEmpty()
-            && !InviteKeyRepository(db).consume(QString::fromLatin1(m_tokens.keyedHash(input.inviteKey.toUtf8())), now))
+            && !InviteKeyRepository(db).consume(
+                QString::fromLatin1(m_tokens.keyedHash(input.inviteKey.toUtf8())), now))
             return ApiError::badRequest(QStringLiteral("invalid_invite_key"),
-                                        QStringLiteral("This invite key is unknown, used up or expired."),
-                                        QStringLiteral("inviteKey"));
+                QStringLiteral("This invite key is unknown, used up or expired."),
+                QStringLiteral("inviteKey"));
         UserRepository users(db);
-        const NewUser user{security::random::uuid(), input.email, input.username, displayName, passwordHash, now};
+        const NewUser user{
+            security::random::uuid(), input.email, input.username, displayName, passwordHash, now};
         if (!users.insert(user))
             return users.emailTaken(input.email) ? emailTaken : usernameTaken;
         return grantSession(db, *users.findById(user.id), client);
     });
 }
 
-Result<AuthGrant> AuthService::login(const QString &email, const QString &username, const QString &password,
-                                     const ClientInfo &client)
+Result<AuthGrant> AuthService::login(const QString &email, const QString &username,
+    const QString &password, const ClientInfo &client)
 {
     const bool byEmail = !email.trimmed().isEmpty();
     QString subject = QStringLiteral("login:")
-            + (byEmail ? UserRepository::emailKey(email) : UserRepository::usernameKey(username.trimmed()));
-    const auto found = m_database.transaction([&](QSqlDatabase &db) -> Result<std::optional<UserRecord>> {
-        UserRepository users(db);
-        const auto user = byEmail ? users.findByEmail(email) : users.findByUsername(username.trimmed());
-        if (user)
-            subject = userSubject(user->user.id);
-        const qint64 now = m_clock.nowMs();
-        if (const qint64 until = LoginFailureRepository(db).lockedUntil(subject, now))
-            return lockedUntil(until, now);
-        return user;
-    });
+        + (byEmail ? UserRepository::emailKey(email)
+                   : UserRepository::usernameKey(username.trimmed()));
+    const auto found
+        = m_database.transaction([&](QSqlDatabase &db) -> Result<std::optional<UserRecord>> {
+              UserRepository users(db);
+              const auto user
+                  = byEmail ? users.findByEmail(email) : users.findByUsername(username.trimmed());
+              if (user)
+                  subject = userSubject(user->user.id);
+              const qint64 now = m_clock.nowMs();
+              if (const qint64 until = LoginFailureRepository(db).lockedUntil(subject, now))
+                  return lockedUntil(until, now);
+              return user;
+          });
     if (!found)
         return found.error();
     const std::optional<UserRecord> &user = found.value();
@@ -206,48 +213,54 @@ Result<AuthGrant> AuthService::login(const QString &email, const QString &userna
     });
 }
 
-Result<std::optional<mail::MailMessage>> AuthService::issueCode(const QString &email, const QString &purpose)
+Result<std::optional<mail::MailMessage>> AuthService::issueCode(
+    const QString &email, const QString &purpose)
 {
     if (const auto problem = validation::checkEmail(email.trimmed()))
         return *problem;
     if (purpose != QLatin1String("verify") && purpose != QLatin1String("login"))
-        return ApiError::invalidField(QStringLiteral("purpose"), QStringLiteral("The purpose is \"verify\" or \"login\"."));
-    return m_database.transaction([&](QSqlDatabase &db) -> Result<std::optional<mail::MailMessage>> {
-        const auto user = UserRepository(db).findByEmail(email);
-        if (!user || user->banned)
-            return std::optional<mail::MailMessage>();
-        const qint64 now = m_clock.nowMs();
-        const QString emailKey = UserRepository::emailKey(email);
-        const QString code = security::random::digits(limits::codeDigits);
-        EmailCodeRepository codes(db);
-        codes.retireUnused(emailKey, now);
-        codes.insert({security::random::uuid(), emailKey, purpose, codeHash(emailKey, code), 0, now,
-                      now + limits::codeLifetimeMs});
-        const QString subject = purpose == QLatin1String("login")
+        return ApiError::invalidField(
+            QStringLiteral("purpose"), QStringLiteral("The purpose is \"verify\" or \"login\"."));
+    return m_database.transaction(
+        [&](QSqlDatabase &db) -> Result<std::optional<mail::MailMessage>> {
+            const auto user = UserRepository(db).findByEmail(email);
+            if (!user || user->banned)
+                return std::optional<mail::MailMessage>();
+            const qint64 now = m_clock.nowMs();
+            const QString emailKey = UserRepository::emailKey(email);
+            const QString code = security::random::digits(limits::codeDigits);
+            EmailCodeRepository codes(db);
+            codes.retireUnused(emailKey, now);
+            codes.insert({security::random::uuid(), emailKey, purpose, codeHash(emailKey, code), 0,
+                now, now + limits::codeLifetimeMs});
+            const QString subject = purpose == QLatin1String("login")
                 ? QStringLiteral("KOCMOC: код для входа / sign-in code %1").arg(code)
                 : QStringLiteral("KOCMOC: код подтверждения / verification code %1").arg(code);
-        const QString body = QStringLiteral("Ваш код: %1\nYour code: %1\n\n"
-                                            "Код действует 10 минут. The code is valid for 10 minutes.\n"
-                                            "Если вы его не запрашивали, просто удалите это письмо.\n"
-                                            "If you did not ask for it, ignore this email.\n")
-                                     .arg(code);
-        return std::optional<mail::MailMessage>(mail::MailMessage{user->email, subject, body});
-    });
+            const QString body
+                = QStringLiteral("Ваш код: %1\nYour code: %1\n\n"
+                                 "Код действует 10 минут. The code is valid for 10 minutes.\n"
+                                 "Если вы его не запрашивали, просто удалите это письмо.\n"
+                                 "If you did not ask for it, ignore this email.\n")
+                      .arg(code);
+            return std::optional<mail::MailMessage>(mail::MailMessage{user->email, subject, body});
+        });
 }
 
-Result<std::optional<AuthGrant>> AuthService::verifyCode(const QString &email, const QString &code,
-                                                         const ClientInfo &client)
+Result<std::optional<AuthGrant>> AuthService::verifyCode(
+    const QString &email, const QString &code, const ClientInfo &client)
 {
     if (const auto problem = validation::checkEmail(email.trimmed()))
         return *problem;
     const bool wellFormed = code.size() == limits::codeDigits
-            && std::all_of(code.begin(), code.end(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
+        && std::all_of(code.begin(), code.end(),
+            [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
     return m_database.transaction([&](QSqlDatabase &db) -> Result<std::optional<AuthGrant>> {
         const qint64 now = m_clock.nowMs();
         const QString emailKey = UserRepository::emailKey(email);
         UserRepository users(db);
         const auto user = users.findByEmail(email);
-        const QString subject = user ? userSubject(user->user.id) : QStringLiteral("login:") + emailKey;
+        const QString subject
+            = user ? userSubject(user->user.id) : QStringLiteral("login:") + emailKey;
         LoginFailureRepository failures(db);
         if (const qint64 until = failures.lockedUntil(subject, now))
             return lockedUntil(until, now);
@@ -277,7 +290,7 @@ Result<std::optional<AuthGrant>> AuthService::verifyCode(const QString &email, c
 Result<AuthGrant> AuthService::refresh(const QString &refreshToken, const ClientInfo &client)
 {
     const ApiError invalid{401, QStringLiteral("invalid_refresh_token"),
-                           QStringLiteral("The refresh token is not valid; sign in again."), {}, 0};
+        QStringLiteral("The refresh token is not valid; sign in again."), {}, 0};
     const qsizetype dot = refreshToken.indexOf(QLatin1Char('.'));
     if (dot <= 0 || dot == refreshToken.size() - 1 || refreshToken.size() > 200)
         return invalid;
@@ -294,7 +307,8 @@ Result<AuthGrant> AuthService::refresh(const QString &refreshToken, const Client
             // A rotated token used again means it leaked: end the session for both holders.
             sessions.revoke(session->id, session->userId, now);
             return ApiError{401, QStringLiteral("refresh_token_reused"),
-                            QStringLiteral("This refresh token was already used; the session has been ended."), {}, 0};
+                QStringLiteral("This refresh token was already used; the session has been ended."),
+                {}, 0};
         }
         if (QString::fromLatin1(presentedHash) != session->refreshHash)
             return invalid;
@@ -307,19 +321,22 @@ Result<AuthGrant> AuthService::refresh(const QString &refreshToken, const Client
             return bannedError();
         }
         const QString secret = security::random::token(32);
-        sessions.rotate(session->id, QString::fromLatin1(m_tokens.keyedHash(secret.toLatin1())), session->refreshHash,
-                        now, now + limits::refreshTokenLifetimeMs, client.ip);
+        sessions.rotate(session->id, QString::fromLatin1(m_tokens.keyedHash(secret.toLatin1())),
+            session->refreshHash, now, now + limits::refreshTokenLifetimeMs, client.ip);
         users.touchLastSeen(user->user.id, now);
         return makeGrant(*user, session->id, secret, now);
     });
 }
 
-Result<security::AccessClaims> AuthService::verifyAccessToken(const QString &authorizationHeader) const
+Result<security::AccessClaims> AuthService::verifyAccessToken(
+    const QString &authorizationHeader) const
 {
     static const QString prefix = QStringLiteral("Bearer ");
     if (!authorizationHeader.startsWith(prefix, Qt::CaseInsensitive))
-        return ApiError::unauthorized(QStringLiteral("Send the access token as \"Authorization: Bearer <token>\"."));
-    return m_tokens.verifyAccessToken(authorizationHeader.mid(prefix.size()).trimmed(), m_clock.nowMs());
+        return ApiError::unauthorized(
+            QStringLiteral("Send the access token as \"Authorization: Bearer <token>\"."));
+    return m_tokens.verifyAccessToken(
+        authorizationHeader.mid(prefix.size()).trimmed(), m_clock.nowMs());
 }
 
 Result<AuthContext> AuthService::authorize(const security::AccessClaims &claims)
@@ -362,18 +379,20 @@ Result<Done> AuthService::revokeSession(const AuthContext &caller, const QString
 Result<int> AuthService::revokeOtherSessions(const AuthContext &caller)
 {
     return m_database.transaction([&](QSqlDatabase &db) {
-        return SessionRepository(db).revokeAllExcept(caller.userId, caller.sessionId, m_clock.nowMs());
+        return SessionRepository(db).revokeAllExcept(
+            caller.userId, caller.sessionId, m_clock.nowMs());
     });
 }
 
-Result<Done> AuthService::changePassword(const AuthContext &caller, const QString &currentPassword,
-                                         const QString &newPassword)
+Result<Done> AuthService::changePassword(
+    const AuthContext &caller, const QString &currentPassword, const QString &newPassword)
 {
     if (const auto problem = validation::checkPassword(newPassword, QStringLiteral("newPassword")))
         return *problem;
     const auto user = m_database.transaction([&](QSqlDatabase &db) -> Result<UserRecord> {
         const qint64 now = m_clock.nowMs();
-        if (const qint64 until = LoginFailureRepository(db).lockedUntil(userSubject(caller.userId), now))
+        if (const qint64 until
+            = LoginFailureRepository(db).lockedUntil(userSubject(caller.userId), now))
             return lockedUntil(until, now);
         const auto record = UserRepository(db).findById(caller.userId);
         if (!record)
@@ -385,9 +404,9 @@ Result<Done> AuthService::changePassword(const AuthContext &caller, const QStrin
     if (!PasswordHasher::verify(user->passwordHash, currentPassword)) {
         return m_database.transaction([&](QSqlDatabase &db) -> Result<Done> {
             return failure(db, userSubject(caller.userId),
-                           ApiError::badRequest(QStringLiteral("wrong_password"),
-                                                QStringLiteral("The current password is wrong."),
-                                                QStringLiteral("currentPassword")));
+                ApiError::badRequest(QStringLiteral("wrong_password"),
+                    QStringLiteral("The current password is wrong."),
+                    QStringLiteral("currentPassword")));
         });
     }
     const QString newHash = PasswordHasher::hash(newPassword);
@@ -404,8 +423,8 @@ QString AuthService::createInviteKey(int uses, qint64 expiresAtMs, const QString
 {
     const QString key = security::random::token(18);
     m_database.transaction([&](QSqlDatabase &db) {
-        InviteKeyRepository(db).insert(QString::fromLatin1(m_tokens.keyedHash(key.toUtf8())), uses, expiresAtMs,
-                                       createdBy, m_clock.nowMs());
+        InviteKeyRepository(db).insert(QString::fromLatin1(m_tokens.keyedHash(key.toUtf8())), uses,
+            expiresAtMs, createdBy, m_clock.nowMs());
     });
     return key;
 }

@@ -60,15 +60,18 @@ public:
         bool inviteOnly = false;
     };
 
-    AuthService(db::Database &database, const security::TokenService &tokens, const Clock &clock, Settings settings);
+    AuthService(db::Database &database, const security::TokenService &tokens, const Clock &clock,
+        Settings settings);
 
     Result<AuthGrant> registerUser(const RegisterInput &input, const ClientInfo &client);
     Result<AuthGrant> login(const QString &email, const QString &username, const QString &password,
-                            const ClientInfo &client);
+        const ClientInfo &client);
     // A code to mail, or nothing when the email has no account (the caller answers 202 either way).
-    Result<std::optional<mail::MailMessage>> issueCode(const QString &email, const QString &purpose);
+    Result<std::optional<mail::MailMessage>> issueCode(
+        const QString &email, const QString &purpose);
     // For "login": a grant; for "verify": an empty grant (the email is now verified).
-    Result<std::optional<AuthGrant>> verifyCode(const QString &email, const QString &code, const ClientInfo &client);
+    Result<std::optional<AuthGrant>> verifyCode(
+        const QString &email, const QString &code, const ClientInfo &client);
     Result<AuthGrant> refresh(const QString &refreshToken, const ClientInfo &client);
 
     // Cheap and without SQL: runs on the server thread before a job is queued.
@@ -80,16 +83,18 @@ public:
     Result<QList<Session>> sessions(const AuthContext &caller);
     Result<Done> revokeSession(const AuthContext &caller, const QString &sessionId);
     Result<int> revokeOtherSessions(const AuthContext &caller);
-    Result<Done> changePassword(const AuthContext &caller, const QString &currentPassword,
-                                const QString &newPassword);
+    Result<Done> changePassword(
+        const AuthContext &caller, const QString &currentPassword, const QString &newPassword);
 
     QString createInviteKey(int uses, qint64 expiresAtMs, const QString &createdBy);
 
 private:
     AuthGrant grantSession(QSqlDatabase &db, const UserRecord &user, const ClientInfo &client);
-    AuthGrant makeGrant(const UserRecord &user, const QString &sessionId, const QString &secret, qint64 nowMs) const;
+    AuthGrant makeGrant(const UserRecord &user, const QString &sessionId, const QString &secret,
+        qint64 nowMs) const;
     QString codeHash(const QString &emailKey, const QString &code) const;
-    // Counts a wrong password or code; the answer is `wrong`, or 429 "locked" when this failure locks.
+    // Counts a wrong password or code; the answer is `wrong`, or 429 "locked" when this failure
+    // locks.
     ApiError failure(QSqlDatabase &db, const QString &subject, const ApiError &wrong);
 
     db::Database &m_database;

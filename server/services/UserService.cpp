@@ -8,12 +8,12 @@ namespace kocmoc {
 UserService::UserService(db::Database &database, const Clock &clock)
     : m_database(database)
     , m_clock(clock)
-{
-}
+{ }
 
 Result<UserRecord> UserService::me(const QString &userId)
 {
-    const auto record = m_database.transaction([&](QSqlDatabase &db) { return UserRepository(db).findById(userId); });
+    const auto record = m_database.transaction(
+        [&](QSqlDatabase &db) { return UserRepository(db).findById(userId); });
     if (!record)
         return ApiError::notFound(QStringLiteral("This account no longer exists."));
     return *record;
@@ -50,16 +50,19 @@ Result<QList<User>> UserService::search(const QString &query, int limit)
 {
     const QString trimmed = query.trimmed();
     if (trimmed.isEmpty())
-        return ApiError::badRequest(QStringLiteral("missing_field"), QStringLiteral("Type something to search for."),
-                                    QStringLiteral("q"));
+        return ApiError::badRequest(QStringLiteral("missing_field"),
+            QStringLiteral("Type something to search for."), QStringLiteral("q"));
     if (validation::codePointCount(trimmed) > limits::searchQueryMaxChars)
-        return ApiError::invalidField(QStringLiteral("q"), QStringLiteral("The search text is too long."));
-    return m_database.transaction([&](QSqlDatabase &db) { return UserRepository(db).search(trimmed, limit); });
+        return ApiError::invalidField(
+            QStringLiteral("q"), QStringLiteral("The search text is too long."));
+    return m_database.transaction(
+        [&](QSqlDatabase &db) { return UserRepository(db).search(trimmed, limit); });
 }
 
 Result<User> UserService::find(const QString &id)
 {
-    const auto record = m_database.transaction([&](QSqlDatabase &db) { return UserRepository(db).findById(id); });
+    const auto record
+        = m_database.transaction([&](QSqlDatabase &db) { return UserRepository(db).findById(id); });
     if (!record)
         return ApiError::notFound(QStringLiteral("There is no such user."));
     return record->user;

@@ -14,8 +14,8 @@ ApiError ApiError::fromJson(int status, const QJsonObject &body)
 {
     const QJsonObject error = body.value(QStringLiteral("error")).toObject();
     return ApiError{status, error.value(QStringLiteral("code")).toString(),
-                    error.value(QStringLiteral("message")).toString(),
-                    error.value(QStringLiteral("field")).toString(), 0};
+        error.value(QStringLiteral("message")).toString(),
+        error.value(QStringLiteral("field")).toString(), 0};
 }
 
 ApiError ApiError::badRequest(const QString &code, const QString &message, const QString &field)
@@ -48,8 +48,8 @@ ApiError ApiError::conflict(const QString &code, const QString &message, const Q
     return ApiError{409, code, message, field, 0};
 }
 
-ApiError ApiError::tooManyRequests(const QString &code, const QString &message,
-                                   int retryAfterSeconds)
+ApiError ApiError::tooManyRequests(
+    const QString &code, const QString &message, int retryAfterSeconds)
 {
     return ApiError{429, code, message, {}, qMax(1, retryAfterSeconds)};
 }
@@ -62,7 +62,7 @@ ApiError ApiError::unavailable(const QString &code, const QString &message, int 
 ApiError ApiError::internal()
 {
     return ApiError{500, QStringLiteral("internal_error"),
-                    QStringLiteral("Something went wrong on the server."), {}, 0};
+        QStringLiteral("Something went wrong on the server."), {}, 0};
 }
 
 } // namespace kocmoc

@@ -18,14 +18,16 @@ struct ApiError
     QJsonObject toJson() const;
     static ApiError fromJson(int status, const QJsonObject &body);
 
-    static ApiError badRequest(const QString &code, const QString &message,
-                               const QString &field = {});
+    static ApiError badRequest(
+        const QString &code, const QString &message, const QString &field = {});
     static ApiError invalidField(const QString &field, const QString &message);
     static ApiError unauthorized(const QString &message = QStringLiteral("Sign in first."));
     static ApiError forbidden(const QString &message);
     static ApiError notFound(const QString &message = QStringLiteral("Not found."));
-    static ApiError conflict(const QString &code, const QString &message, const QString &field = {});
-    static ApiError tooManyRequests(const QString &code, const QString &message, int retryAfterSeconds);
+    static ApiError conflict(
+        const QString &code, const QString &message, const QString &field = {});
+    static ApiError tooManyRequests(
+        const QString &code, const QString &message, int retryAfterSeconds);
     static ApiError unavailable(const QString &code, const QString &message, int retryAfterSeconds);
     static ApiError internal();
 };

@@ -2,13 +2,12 @@
 
 #include <QDateTime>
 
-
 namespace kocmoc::json {
 
 QString isoFromMs(qint64 msSinceEpoch)
 {
     return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC)
-            .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+        .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
 
 QJsonValue isoOrNull(qint64 msSinceEpoch)

@@ -9,12 +9,15 @@ namespace kocmoc {
 
 // A value or the ApiError that explains why there is none; services return it
 // so that every failure reaches the wire as a status and a named code.
-template<typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(T value) : m_data(std::move(value)) { }
-    Result(ApiError error) : m_data(std::move(error)) { }
+    Result(T value)
+        : m_data(std::move(value))
+    { }
+    Result(ApiError error)
+        : m_data(std::move(error))
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }

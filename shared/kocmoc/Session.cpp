@@ -7,12 +7,12 @@ namespace kocmoc {
 QJsonObject Session::toJson() const
 {
     return QJsonObject{
-            {QStringLiteral("id"), id},
-            {QStringLiteral("device"), device},
-            {QStringLiteral("ip"), ip},
-            {QStringLiteral("createdAt"), json::isoOrNull(createdAtMs)},
-            {QStringLiteral("lastUsedAt"), json::isoOrNull(lastUsedAtMs)},
-            {QStringLiteral("current"), current},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("device"), device},
+        {QStringLiteral("ip"), ip},
+        {QStringLiteral("createdAt"), json::isoOrNull(createdAtMs)},
+        {QStringLiteral("lastUsedAt"), json::isoOrNull(lastUsedAtMs)},
+        {QStringLiteral("current"), current},
     };
 }
 

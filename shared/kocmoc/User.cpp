@@ -7,16 +7,16 @@ namespace kocmoc {
 QJsonObject User::toJson() const
 {
     return QJsonObject{
-            {QStringLiteral("id"), id},
-            {QStringLiteral("username"), username},
-            {QStringLiteral("displayName"), displayName},
-            {QStringLiteral("avatarUrl"), avatarUrl.isEmpty() ? QJsonValue() : QJsonValue(avatarUrl)},
-            {QStringLiteral("bio"), bio},
-            {QStringLiteral("emojiStatus"), emojiStatus},
-            {QStringLiteral("verified"), verified},
-            {QStringLiteral("accessLevel"), accessLevel},
-            {QStringLiteral("online"), online},
-            {QStringLiteral("lastSeenAt"), json::isoOrNull(lastSeenAtMs)},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("username"), username},
+        {QStringLiteral("displayName"), displayName},
+        {QStringLiteral("avatarUrl"), avatarUrl.isEmpty() ? QJsonValue() : QJsonValue(avatarUrl)},
+        {QStringLiteral("bio"), bio},
+        {QStringLiteral("emojiStatus"), emojiStatus},
+        {QStringLiteral("verified"), verified},
+        {QStringLiteral("accessLevel"), accessLevel},
+        {QStringLiteral("online"), online},
+        {QStringLiteral("lastSeenAt"), json::isoOrNull(lastSeenAtMs)},
     };
 }
 

@@ -10,7 +10,7 @@ bool isBidiControl(char32_t c)
 {
     // Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks.
     return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E
-            || c == 0x200F || c == 0x061C;
+        || c == 0x200F || c == 0x061C;
 }
 
 } // namespace
@@ -62,8 +62,8 @@ std::optional<ApiError> checkEmail(const QString &email)
         return ApiError::invalidField(field, QStringLiteral("The email address is too long."));
     const qsizetype at = email.indexOf(QLatin1Char('@'));
     const bool wellFormed = at > 0 && at == email.lastIndexOf(QLatin1Char('@'))
-            && email.indexOf(QLatin1Char('.'), at + 2) > at + 1 && !email.endsWith(QLatin1Char('.'))
-            && !hasForbiddenCharacters(email, false) && !email.contains(QLatin1Char(' '));
+        && email.indexOf(QLatin1Char('.'), at + 2) > at + 1 && !email.endsWith(QLatin1Char('.'))
+        && !hasForbiddenCharacters(email, false) && !email.contains(QLatin1Char(' '));
     if (!wellFormed)
         return ApiError::invalidField(field, QStringLiteral("This is not an email address."));
     return std::nullopt;
@@ -73,11 +73,13 @@ std::optional<ApiError> checkPassword(const QString &password, const QString &fi
 {
     const int length = codePointCount(password);
     if (length < limits::passwordMinChars)
-        return ApiError::invalidField(
-                field, QStringLiteral("The password needs at least %1 characters.").arg(limits::passwordMinChars));
+        return ApiError::invalidField(field,
+            QStringLiteral("The password needs at least %1 characters.")
+                .arg(limits::passwordMinChars));
     if (length > limits::passwordMaxChars)
-        return ApiError::invalidField(
-                field, QStringLiteral("The password can have at most %1 characters.").arg(limits::passwordMaxChars));
+        return ApiError::invalidField(field,
+            QStringLiteral("The password can have at most %1 characters.")
+                .arg(limits::passwordMaxChars));
     return std::nullopt;
 }
 
@@ -85,16 +87,17 @@ std::optional<ApiError> checkUsername(const QString &username)
 {
     const QString field = QStringLiteral("username");
     if (username.size() < limits::usernameMinChars || username.size() > limits::usernameMaxChars)
-        return ApiError::invalidField(field, QStringLiteral("A username has %1 to %2 characters.")
-                                                     .arg(limits::usernameMinChars)
-                                                     .arg(limits::usernameMaxChars));
+        return ApiError::invalidField(field,
+            QStringLiteral("A username has %1 to %2 characters.")
+                .arg(limits::usernameMinChars)
+                .arg(limits::usernameMaxChars));
     for (const QChar c : username) {
         const bool allowed = (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
-                || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
-                || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_');
+            || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_');
         if (!allowed)
-            return ApiError::invalidField(
-                    field, QStringLiteral("A username has only Latin letters, digits and underscores."));
+            return ApiError::invalidField(field,
+                QStringLiteral("A username has only Latin letters, digits and underscores."));
     }
     return std::nullopt;
 }
@@ -105,11 +108,12 @@ std::optional<ApiError> checkDisplayName(const QString &displayName)
     if (displayName.isEmpty())
         return ApiError::invalidField(field, QStringLiteral("Enter a display name."));
     if (codePointCount(displayName) > limits::displayNameMaxChars)
-        return ApiError::invalidField(field, QStringLiteral("A display name has at most %1 characters.")
-                                                     .arg(limits::displayNameMaxChars));
+        return ApiError::invalidField(field,
+            QStringLiteral("A display name has at most %1 characters.")
+                .arg(limits::displayNameMaxChars));
     if (hasForbiddenCharacters(displayName, false))
-        return ApiError::invalidField(
-                field, QStringLiteral("A display name cannot hold control or text-direction characters."));
+        return ApiError::invalidField(field,
+            QStringLiteral("A display name cannot hold control or text-direction characters."));
     return std::nullopt;
 }
 
@@ -117,9 +121,11 @@ std::optional<ApiError> checkBio(const QString &bio)
 {
     const QString field = QStringLiteral("bio");
     if (codePointCount(bio) > limits::bioMaxChars)
-        return ApiError::invalidField(field, QStringLiteral("A bio has at most %1 characters.").arg(limits::bioMaxChars));
+        return ApiError::invalidField(
+            field, QStringLiteral("A bio has at most %1 characters.").arg(limits::bioMaxChars));
     if (hasForbiddenCharacters(bio, true))
-        return ApiError::invalidField(field, QStringLiteral("The bio holds characters that are not allowed."));
+        return ApiError::invalidField(
+            field, QStringLiteral("The bio holds characters that are not allowed."));
     return std::nullopt;
 }
 

@@ -11,7 +11,8 @@
 namespace kocmoc::validation {
 
 std::optional<ApiError> checkEmail(const QString &email);
-std::optional<ApiError> checkPassword(const QString &password, const QString &field = QStringLiteral("password"));
+std::optional<ApiError> checkPassword(
+    const QString &password, const QString &field = QStringLiteral("password"));
 // ASCII letters, digits and underscore only: look-alike Cyrillic and Latin
 // letters in names people search for would let one user pass for another.
 std::optional<ApiError> checkUsername(const QString &username);

@@ -292,8 +292,8 @@ void TestMailer::authPlain()
 {
     const QString password = QStringLiteral("Пароль:p@ss/w%rd");
     Mailbox mailbox;
-    QVERIFY2(
-        mailbox.startWithAuth(testDir + QStringLiteral("/auth_smtpd.py"), QStringLiteral("kocmoc"), password, QStringLiteral("PLAIN,LOGIN")),
+    QVERIFY2(mailbox.startWithAuth(testDir + QStringLiteral("/auth_smtpd.py"),
+                 QStringLiteral("kocmoc"), password, QStringLiteral("PLAIN,LOGIN")),
         qPrintable(mailbox.server.output()));
 
     QUrl url = smtpUrl(QStringLiteral("smtp"), mailbox.port);
@@ -316,7 +316,8 @@ void TestMailer::authLoginOnly()
 {
     const QString password = QStringLiteral("secret-login-password");
     Mailbox mailbox;
-    QVERIFY2(mailbox.startWithAuth(testDir + QStringLiteral("/auth_smtpd.py"), QStringLiteral("kocmoc"), password, QStringLiteral("LOGIN")),
+    QVERIFY2(mailbox.startWithAuth(testDir + QStringLiteral("/auth_smtpd.py"),
+                 QStringLiteral("kocmoc"), password, QStringLiteral("LOGIN")),
         qPrintable(mailbox.server.output()));
 
     QUrl url = smtpUrl(QStringLiteral("smtp"), mailbox.port);
@@ -336,8 +337,9 @@ void TestMailer::authLoginOnly()
 void TestMailer::authWrongPasswordFailsWithoutLeakingIt()
 {
     Mailbox mailbox;
-    QVERIFY2(mailbox.startWithAuth(testDir + QStringLiteral("/auth_smtpd.py"), QStringLiteral("kocmoc"), QStringLiteral("the-right-one"),
-                 QStringLiteral("PLAIN,LOGIN")),
+    QVERIFY2(
+        mailbox.startWithAuth(testDir + QStringLiteral("/auth_smtpd.py"), QStringLiteral("kocmoc"),
+            QStringLiteral("the-right-one"), QStringLiteral("PLAIN,LOGIN")),
         qPrintable(mailbox.server.output()));
 
     const QString password = QStringLiteral("wrong-password-Ж");

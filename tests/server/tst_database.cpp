@@ -13,10 +13,12 @@ class DatabaseTest : public QObject
     Q_OBJECT
 
 private:
-    // The test script's command for this cluster's pg_ctl, e.g. "runuser -u postgres -- …/pg_ctl -D … -w".
+    // The test script's command for this cluster's pg_ctl, e.g. "runuser -u postgres -- …/pg_ctl -D
+    // … -w".
     static bool pgCtl(const QString &action)
     {
-        QStringList command = qEnvironmentVariable("KOCMOC_TEST_PG_CTL").split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        QStringList command = qEnvironmentVariable("KOCMOC_TEST_PG_CTL")
+                                  .split(QLatin1Char(' '), Qt::SkipEmptyParts);
         if (command.isEmpty())
             return false;
         const QString program = command.takeFirst();
@@ -26,7 +28,8 @@ private:
     static QList<int> appliedVersions(db::Database &database)
     {
         return database.transaction([](QSqlDatabase &db) {
-            db::Sql query(db, QStringLiteral("SELECT version FROM schema_migrations ORDER BY version"));
+            db::Sql query(
+                db, QStringLiteral("SELECT version FROM schema_migrations ORDER BY version"));
             query.exec();
             QList<int> versions;
             while (query.next())
@@ -54,8 +57,11 @@ private slots:
         QCOMPARE(appliedVersions(server.server().database()), expected);
         server.server().database().closeThreadConnection();
         // The data survived the restart.
-        QCOMPARE(server.call("POST", QStringLiteral("/api/auth/login"),
-                             QJsonObject{{"username", "keeper"}, {"password", "correct horse battery"}}).status, 200);
+        QCOMPARE(server
+                     .call("POST", QStringLiteral("/api/auth/login"),
+                         QJsonObject{{"username", "keeper"}, {"password", "correct horse battery"}})
+                     .status,
+            200);
     }
 
     void aNewerSchemaIsRefused()
@@ -63,35 +69,43 @@ private slots:
         TestServer server;
         KOCMOC_START(server);
         server.server().database().transaction([](QSqlDatabase &db) {
-            db::Sql(db, QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"))
-                    .bind(db::latestSchemaVersion() + 1)
-                    .bind(QStringLiteral("from the future"))
-                    .bind(qint64(0))
-                    .exec();
+            db::Sql(db,
+                QStringLiteral(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"))
+                .bind(db::latestSchemaVersion() + 1)
+                .bind(QStringLiteral("from the future"))
+                .bind(qint64(0))
+                .exec();
         });
         server.server().database().closeThreadConnection();
         server.stop();
         const auto started = server.start();
         QVERIFY(!started.ok());
-        QVERIFY2(started.error().message.contains(QLatin1String("newer")), qPrintable(started.error().message));
+        QVERIFY2(started.error().message.contains(QLatin1String("newer")),
+            qPrintable(started.error().message));
     }
 
     void postgresRestartGives503ThenRecovers()
     {
         if (!usingPostgres())
             QSKIP("a PostgreSQL restart needs the PostgreSQL variant");
-        QVERIFY2(!qEnvironmentVariable("KOCMOC_TEST_PG_CTL").isEmpty(), "KOCMOC_TEST_PG_CTL is set by scripts/test.sh");
+        QVERIFY2(!qEnvironmentVariable("KOCMOC_TEST_PG_CTL").isEmpty(),
+            "KOCMOC_TEST_PG_CTL is set by scripts/test.sh");
         TestServer server;
         KOCMOC_START(server);
-        const QString token = server.registerUser(QStringLiteral("survivor")).value("accessToken").toString();
-        QCOMPARE(server.call("GET", QStringLiteral("/api/users/me"), QJsonValue::Undefined, token).status, 200);
+        const QString token
+            = server.registerUser(QStringLiteral("survivor")).value("accessToken").toString();
+        QCOMPARE(server.call("GET", QStringLiteral("/api/users/me"), QJsonValue::Undefined, token)
+                     .status,
+            200);
 
         QVERIFY(pgCtl(QStringLiteral("stop")));
-        const Response during = server.call("GET", QStringLiteral("/api/users/me"), QJsonValue::Undefined, token);
+        const Response during
+            = server.call("GET", QStringLiteral("/api/users/me"), QJsonValue::Undefined, token);
         const Response health = server.call("GET", QStringLiteral("/health"));
         const Response signup = server.call("POST", QStringLiteral("/api/auth/register"),
-                                            QJsonObject{{"email", "late@example.org"}, {"password", "test123456"},
-                                                        {"username", "latecomer"}, {"displayName", "Late"}});
+            QJsonObject{{"email", "late@example.org"}, {"password", "test123456"},
+                {"username", "latecomer"}, {"displayName", "Late"}});
         const bool restarted = pgCtl(QStringLiteral("start"));
         QVERIFY(restarted);
 
@@ -103,11 +117,14 @@ private slots:
         QCOMPARE(signup.status, 503);
 
         // Back by itself: the first requests after the restart already succeed.
-        QTRY_COMPARE_WITH_TIMEOUT(server.call("GET", QStringLiteral("/health")).status, 200, 20'000);
-        QCOMPARE(server.call("GET", QStringLiteral("/api/users/me"), QJsonValue::Undefined, token).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            server.call("GET", QStringLiteral("/health")).status, 200, 20'000);
+        QCOMPARE(server.call("GET", QStringLiteral("/api/users/me"), QJsonValue::Undefined, token)
+                     .status,
+            200);
         const Response registered = server.call("POST", QStringLiteral("/api/auth/register"),
-                                                QJsonObject{{"email", "late@example.org"}, {"password", "test123456"},
-                                                            {"username", "latecomer"}, {"displayName", "Late"}});
+            QJsonObject{{"email", "late@example.org"}, {"password", "test123456"},
+                {"username", "latecomer"}, {"displayName", "Late"}});
         QCOMPARE(registered.status, 201);
     }
 };

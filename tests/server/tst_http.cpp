@@ -25,7 +25,8 @@ private:
         QByteArray answer;
         QElapsedTimer sinceData;
         sinceData.start();
-        while (socket.state() == QAbstractSocket::ConnectedState && sinceData.elapsed() < (answer.isEmpty() ? 10'000 : quietMs)) {
+        while (socket.state() == QAbstractSocket::ConnectedState
+            && sinceData.elapsed() < (answer.isEmpty() ? 10'000 : quietMs)) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
             if (socket.bytesAvailable()) {
                 answer += socket.readAll();
@@ -74,7 +75,8 @@ private slots:
 
     void wrongMethodGets405WithAllow()
     {
-        const Response response = m_server->call("PUT", QStringLiteral("/api/auth/login"), QJsonObject{});
+        const Response response
+            = m_server->call("PUT", QStringLiteral("/api/auth/login"), QJsonObject{});
         QCOMPARE(response.status, 405);
         QCOMPARE(response.errorCode(), QStringLiteral("method_not_allowed"));
         QCOMPARE(response.header("Allow"), QByteArray("POST"));
@@ -82,11 +84,11 @@ private slots:
 
     void requestIdIsKeptOrMade()
     {
-        const Response given = m_server->call("GET", QStringLiteral("/health"), QJsonValue::Undefined, {},
-                                              {{"X-Request-Id", "trace-42"}});
+        const Response given = m_server->call("GET", QStringLiteral("/health"),
+            QJsonValue::Undefined, {}, {{"X-Request-Id", "trace-42"}});
         QCOMPARE(given.header("X-Request-Id"), QByteArray("trace-42"));
-        const Response hostile = m_server->call("GET", QStringLiteral("/health"), QJsonValue::Undefined, {},
-                                                {{"X-Request-Id", "bad id\" <script>"}});
+        const Response hostile = m_server->call("GET", QStringLiteral("/health"),
+            QJsonValue::Undefined, {}, {{"X-Request-Id", "bad id\" <script>"}});
         QVERIFY(hostile.header("X-Request-Id") != "bad id\" <script>");
         QVERIFY(!hostile.header("X-Request-Id").isEmpty());
     }
@@ -111,23 +113,22 @@ private slots:
 
     void corsAllowsOnlyTheConfiguredOrigins()
     {
-        const Response allowed = m_server->call("GET", QStringLiteral("/health"), QJsonValue::Undefined, {},
-                                                {{"Origin", "https://app.example.org"}});
-        QCOMPARE(allowed.header("Access-Control-Allow-Origin"), QByteArray("https://app.example.org"));
+        const Response allowed = m_server->call("GET", QStringLiteral("/health"),
+            QJsonValue::Undefined, {}, {{"Origin", "https://app.example.org"}});
+        QCOMPARE(
+            allowed.header("Access-Control-Allow-Origin"), QByteArray("https://app.example.org"));
         QCOMPARE(allowed.header("Vary"), QByteArray("Origin"));
-        const Response other = m_server->call("GET", QStringLiteral("/health"), QJsonValue::Undefined, {},
-                                              {{"Origin", "https://evil.example.com"}});
+        const Response other = m_server->call("GET", QStringLiteral("/health"),
+            QJsonValue::Undefined, {}, {{"Origin", "https://evil.example.com"}});
         QVERIFY(other.header("Access-Control-Allow-Origin").isEmpty());
 
-        const Response preflight = m_server->raw("OPTIONS", QStringLiteral("/api/auth/login"), {}, {},
-                                                 {{"Origin", "https://app.example.org"},
-                                                  {"Access-Control-Request-Method", "POST"}});
+        const Response preflight = m_server->raw("OPTIONS", QStringLiteral("/api/auth/login"), {},
+            {}, {{"Origin", "https://app.example.org"}, {"Access-Control-Request-Method", "POST"}});
         QCOMPARE(preflight.status, 204);
         QVERIFY(preflight.header("Access-Control-Allow-Methods").contains("POST"));
         QVERIFY(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
         const Response refused = m_server->raw("OPTIONS", QStringLiteral("/api/auth/login"), {}, {},
-                                               {{"Origin", "https://evil.example.com"},
-                                                {"Access-Control-Request-Method", "POST"}});
+            {{"Origin", "https://evil.example.com"}, {"Access-Control-Request-Method", "POST"}});
         QCOMPARE(refused.status, 403);
     }
 
@@ -150,15 +151,17 @@ private slots:
         QTcpSocket socket;
         socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->server().port());
         QVERIFY(socket.waitForConnected(5000));
-        socket.write("POST /api/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                     "Content-Length: 2147483648\r\n\r\n");
+        socket.write(
+            "POST /api/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            "Content-Length: 2147483648\r\n\r\n");
         const QByteArray chunk(64 * 1024, 'x');
         QByteArray answer;
         qint64 sent = 0;
         QElapsedTimer timer;
         timer.start();
         // Keep pushing body bytes (up to 64 MB) for as long as the server lets us.
-        while (socket.state() == QAbstractSocket::ConnectedState && sent < 64 * 1024 * 1024 && timer.elapsed() < 20'000) {
+        while (socket.state() == QAbstractSocket::ConnectedState && sent < 64 * 1024 * 1024
+            && timer.elapsed() < 20'000) {
             if (socket.bytesToWrite() < 4 * chunk.size()) {
                 socket.write(chunk);
                 sent += chunk.size();
@@ -171,7 +174,8 @@ private slots:
         QVERIFY(answer.contains("payload_too_large"));
         QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
         const qint64 growth = qint64(residentMemoryBytes()) - qint64(before);
-        qInfo() << "resident memory growth during a 2 GB declared upload:" << growth / 1024 << "KiB";
+        qInfo() << "resident memory growth during a 2 GB declared upload:" << growth / 1024
+                << "KiB";
         QVERIFY2(growth < 10 * 1024 * 1024, qPrintable(QString::number(growth)));
         QCOMPARE(m_server->call("GET", QStringLiteral("/health")).status, 200);
     }

@@ -46,8 +46,9 @@ private slots:
         QVERIFY(validation::checkPassword(QStringLiteral("🚀🚀🚀🚀🚀🚀🚀")).has_value());
         QVERIFY(!validation::checkPassword(QString(128, QLatin1Char('x'))).has_value());
         QVERIFY(validation::checkPassword(QString(129, QLatin1Char('x'))).has_value());
-        QCOMPARE(validation::checkPassword(QStringLiteral("short"), QStringLiteral("newPassword"))->field,
-                 QStringLiteral("newPassword"));
+        QCOMPARE(validation::checkPassword(QStringLiteral("short"), QStringLiteral("newPassword"))
+                     ->field,
+            QStringLiteral("newPassword"));
     }
 
     void usernames_data()
@@ -90,13 +91,16 @@ private slots:
     {
         QFETCH(QString, name);
         QFETCH(bool, valid);
-        QCOMPARE(!validation::checkDisplayName(validation::normalizedDisplayName(name)).has_value(), valid);
+        QCOMPARE(!validation::checkDisplayName(validation::normalizedDisplayName(name)).has_value(),
+            valid);
     }
 
     void normalisation()
     {
-        QCOMPARE(validation::normalizedDisplayName(QStringLiteral("  \u0415\u0308ж ")), QStringLiteral("\u0401ж"));
-        QCOMPARE(validation::normalizedEmail(QStringLiteral(" Anna@Example.ORG ")), QStringLiteral("anna@example.org"));
+        QCOMPARE(validation::normalizedDisplayName(QStringLiteral("  \u0415\u0308ж ")),
+            QStringLiteral("\u0401ж"));
+        QCOMPARE(validation::normalizedEmail(QStringLiteral(" Anna@Example.ORG ")),
+            QStringLiteral("anna@example.org"));
         QCOMPARE(validation::foldedForSearch(QStringLiteral("МАКАР")), QStringLiteral("макар"));
     }
 

@@ -24,11 +24,11 @@ private slots:
     void userRoundTrip()
     {
         User user{QStringLiteral("3f1c2a9e-0000-4000-8000-000000000001"), QStringLiteral("makar"),
-                  QStringLiteral("Макар Иванов"), QString(), QStringLiteral("Привет"), QStringLiteral("🚀"), true, 10,
-                  true, 1795264496789};
+            QStringLiteral("Макар Иванов"), QString(), QStringLiteral("Привет"),
+            QStringLiteral("🚀"), true, 10, true, 1795264496789};
         const QJsonObject json = user.toJson();
-        for (const char *key : {"id", "username", "displayName", "avatarUrl", "bio", "emojiStatus", "verified",
-                                "accessLevel", "online", "lastSeenAt"})
+        for (const char *key : {"id", "username", "displayName", "avatarUrl", "bio", "emojiStatus",
+                 "verified", "accessLevel", "online", "lastSeenAt"})
             QVERIFY2(json.contains(QLatin1String(key)), key);
         QCOMPARE(json.value("avatarUrl"), QJsonValue(QJsonValue::Null));
         QCOMPARE(json.value("lastSeenAt").toString(), QStringLiteral("2026-11-21T12:34:56.789Z"));
@@ -39,7 +39,8 @@ private slots:
 
     void userNeverSeen()
     {
-        const User user = User::fromJson(QJsonObject{{"id", "x"}, {"lastSeenAt", QJsonValue::Null}});
+        const User user
+            = User::fromJson(QJsonObject{{"id", "x"}, {"lastSeenAt", QJsonValue::Null}});
         QCOMPARE(user.lastSeenAtMs, 0);
         QCOMPARE(user.accessLevel, 1);
         QCOMPARE(user.toJson().value("lastSeenAt"), QJsonValue(QJsonValue::Null));
@@ -47,21 +48,25 @@ private slots:
 
     void sessionRoundTrip()
     {
-        const Session session{QStringLiteral("s-1"), QStringLiteral("KOCMOC Desktop"), QStringLiteral("10.0.0.7"),
-                              1795264496000, 1795264496789, true};
+        const Session session{QStringLiteral("s-1"), QStringLiteral("KOCMOC Desktop"),
+            QStringLiteral("10.0.0.7"), 1795264496000, 1795264496789, true};
         QCOMPARE(Session::fromJson(session.toJson()), session);
     }
 
     void errorBody()
     {
-        const ApiError error = ApiError::invalidField(QStringLiteral("email"), QStringLiteral("This is not an email address."));
+        const ApiError error = ApiError::invalidField(
+            QStringLiteral("email"), QStringLiteral("This is not an email address."));
         const QJsonObject body = error.toJson();
-        QCOMPARE(body.value("error").toObject().value("code").toString(), QStringLiteral("invalid_field"));
+        QCOMPARE(body.value("error").toObject().value("code").toString(),
+            QStringLiteral("invalid_field"));
         QCOMPARE(body.value("error").toObject().value("field").toString(), QStringLiteral("email"));
         QCOMPARE(ApiError::fromJson(400, body).message, error.message);
         // "field" only where one field is at fault.
         QVERIFY(!ApiError::notFound().toJson().value("error").toObject().contains("field"));
-        QCOMPARE(ApiError::tooManyRequests(QStringLiteral("locked"), QStringLiteral("…"), 0).retryAfterSeconds, 1);
+        QCOMPARE(ApiError::tooManyRequests(QStringLiteral("locked"), QStringLiteral("…"), 0)
+                     .retryAfterSeconds,
+            1);
     }
 };
 

@@ -41,7 +41,8 @@ bool adminExec(const QString &statement)
         return false;
     bool ok = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("test-admin"));
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("test-admin"));
         db.setHostName(settings->host);
         db.setPort(settings->port);
         db.setDatabaseName(settings->name);
@@ -69,18 +70,20 @@ TestServer::TestServer(std::function<void(ServerConfig &)> adjust)
     m_config.port = 0;
     m_config.dataDir = m_dataDir.path();
     m_config.workerThreads = 4;
-    // Limits high enough for a suite that sends everything from one address; the rate-limit test lowers them.
+    // Limits high enough for a suite that sends everything from one address; the rate-limit test
+    // lowers them.
     m_config.authRatePerMinute = 100000;
     m_config.userRatePerMinute = 100000;
     m_config.codeRatePerHour = 100000;
     if (usingPostgres()) {
-        m_postgresDatabase = QStringLiteral("kocmoc_test_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+        m_postgresDatabase
+            = QStringLiteral("kocmoc_test_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
         const auto admin = db::DatabaseSettings::fromUrl(postgresAdminUrl());
         if (admin && adminExec(QStringLiteral("CREATE DATABASE ") + m_postgresDatabase))
             m_config.database = QStringLiteral("postgres://%1@%2:%3/%4")
-                                        .arg(admin->user, admin->host)
-                                        .arg(admin->port)
-                                        .arg(m_postgresDatabase);
+                                    .arg(admin->user, admin->host)
+                                    .arg(admin->port)
+                                    .arg(m_postgresDatabase);
         else
             m_config.database = QStringLiteral("postgres://unreachable.invalid/none");
     }
@@ -92,7 +95,8 @@ TestServer::~TestServer()
 {
     m_server.reset();
     if (!m_postgresDatabase.isEmpty())
-        adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresDatabase));
+        adminExec(
+            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresDatabase));
 }
 
 Result<Done> TestServer::start()
@@ -107,9 +111,10 @@ void TestServer::stop()
 }
 
 Response TestServer::raw(const QByteArray &method, const QString &path, const QByteArray &body,
-                         const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
+    const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path)));
+    QNetworkRequest request(
+        QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path)));
     if (!contentType.isEmpty())
         request.setRawHeader("Content-Type", contentType);
     for (const auto &[name, value] : headers)
@@ -131,8 +136,8 @@ Response TestServer::raw(const QByteArray &method, const QString &path, const QB
     return response;
 }
 
-Response TestServer::call(const QByteArray &method, const QString &path, const QJsonValue &body, const QString &token,
-                          const QList<QPair<QByteArray, QByteArray>> &headers)
+Response TestServer::call(const QByteArray &method, const QString &path, const QJsonValue &body,
+    const QString &token, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QList<QPair<QByteArray, QByteArray>> all = headers;
     if (!token.isEmpty())
@@ -142,16 +147,17 @@ Response TestServer::call(const QByteArray &method, const QString &path, const Q
         payload = QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
     else if (body.isArray())
         payload = QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
-    return raw(method, path, payload, body.isUndefined() ? QByteArray() : QByteArrayLiteral("application/json"), all);
+    return raw(method, path, payload,
+        body.isUndefined() ? QByteArray() : QByteArrayLiteral("application/json"), all);
 }
 
-QJsonObject TestServer::registerUser(const QString &username, const QString &displayName, const QString &password)
+QJsonObject TestServer::registerUser(
+    const QString &username, const QString &displayName, const QString &password)
 {
     const Response response = call("POST", QStringLiteral("/api/auth/register"),
-                                   QJsonObject{{QStringLiteral("email"), username + QStringLiteral("@example.org")},
-                                               {QStringLiteral("password"), password},
-                                               {QStringLiteral("username"), username},
-                                               {QStringLiteral("displayName"), displayName.isEmpty() ? username : displayName}});
+        QJsonObject{{QStringLiteral("email"), username + QStringLiteral("@example.org")},
+            {QStringLiteral("password"), password}, {QStringLiteral("username"), username},
+            {QStringLiteral("displayName"), displayName.isEmpty() ? username : displayName}});
     if (response.status != 201)
         qWarning() << "registration failed:" << response.status << response.body;
     return response.object();

@@ -24,8 +24,22 @@ struct Response
     QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
     QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
     QByteArray header(const QByteArray &name) const;
-    QString errorCode() const { return object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(); }
-    QString errorField() const { return object().value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString(); }
+    QString errorCode() const
+    {
+        return object()
+            .value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("code"))
+            .toString();
+    }
+    QString errorField() const
+    {
+        return object()
+            .value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("field"))
+            .toString();
+    }
 };
 
 // Which database the suite runs against: KOCMOC_TEST_DB=postgres uses the test
@@ -46,14 +60,15 @@ public:
     QString dataDir() const { return m_dataDir.path(); }
     ServerConfig config() const { return m_config; }
 
-    Response call(const QByteArray &method, const QString &path, const QJsonValue &body = QJsonValue(QJsonValue::Undefined),
-                  const QString &token = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
-    Response raw(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &contentType,
-                 const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    Response call(const QByteArray &method, const QString &path,
+        const QJsonValue &body = QJsonValue(QJsonValue::Undefined), const QString &token = {},
+        const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    Response raw(const QByteArray &method, const QString &path, const QByteArray &body,
+        const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
     // Registers a user and returns the grant ({accessToken, refreshToken, user}).
     QJsonObject registerUser(const QString &username, const QString &displayName = {},
-                             const QString &password = QStringLiteral("correct horse battery"));
+        const QString &password = QStringLiteral("correct horse battery"));
 
 private:
     QTemporaryDir m_dataDir;
