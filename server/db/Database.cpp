@@ -146,9 +146,16 @@ QSqlDatabase Database::openConnection(bool reopen)
     return db;
 }
 
-void Database::begin(QSqlDatabase &db)
+void Database::begin(QSqlDatabase &db, Mode mode)
 {
-    Sql::run(db, isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
+    // SQLite takes its write lock at BEGIN IMMEDIATE, so writers queue instead of deadlocking on
+    // upgrade.
+    if (isPostgres())
+        Sql::run(
+            db, mode == Mode::Read ? QStringLiteral("BEGIN READ ONLY") : QStringLiteral("BEGIN"));
+    else
+        Sql::run(
+            db, mode == Mode::Read ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
 }
 
 void Database::commit(QSqlDatabase &db)
@@ -183,7 +190,7 @@ bool Database::ping()
 
 int Database::schemaVersion()
 {
-    return transaction([](QSqlDatabase &db) {
+    return read([](QSqlDatabase &db) {
         Sql query(db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
         query.exec();
         return query.next() ? int(query.integer(0)) : 0;

@@ -34,6 +34,8 @@ struct DatabaseSettings
 // SQL runs on worker threads only, never on the server's event loop.
 class Database
 {
+    enum class Mode { Read, Write };
+
 public:
     explicit Database(DatabaseSettings settings);
     ~Database();
@@ -48,7 +50,16 @@ public:
     // run once more, so a restart costs no request; DatabaseUnavailable when the
     // database cannot be reached. SQLite takes its write lock at BEGIN.
     template <typename Fn>
-    auto transaction(Fn &&fn) -> decltype(fn(std::declval<QSqlDatabase &>()));
+    auto transaction(Fn &&fn) -> decltype(fn(std::declval<QSqlDatabase &>()))
+    {
+        return run(Mode::Write, std::forward<Fn>(fn));
+    }
+    // The same for jobs that only read: on SQLite they do not wait for the write lock.
+    template <typename Fn>
+    auto read(Fn &&fn) -> decltype(fn(std::declval<QSqlDatabase &>()))
+    {
+        return run(Mode::Read, std::forward<Fn>(fn));
+    }
 
     // Applies the migrations this build knows; throws DatabaseError when the schema
     // is newer than this build, so an old server never runs on a newer schema.
@@ -58,8 +69,10 @@ public:
     void closeThreadConnection(); // before a thread that used the database goes away
 
 private:
+    template <typename Fn>
+    auto run(Mode mode, Fn &&fn) -> decltype(fn(std::declval<QSqlDatabase &>()));
     QSqlDatabase openConnection(bool reopen);
-    void begin(QSqlDatabase &db);
+    void begin(QSqlDatabase &db, Mode mode);
     void commit(QSqlDatabase &db);
     void rollback(QSqlDatabase &db);
     bool isAlive(QSqlDatabase &db);
@@ -70,12 +83,12 @@ private:
 };
 
 template <typename Fn>
-auto Database::transaction(Fn &&fn) -> decltype(fn(std::declval<QSqlDatabase &>()))
+auto Database::run(Mode mode, Fn &&fn) -> decltype(fn(std::declval<QSqlDatabase &>()))
 {
     for (int attempt = 0;; ++attempt) {
         QSqlDatabase db = openConnection(attempt > 0);
         try {
-            begin(db);
+            begin(db, mode);
             if constexpr (std::is_void_v<decltype(fn(db))>) {
                 fn(db);
                 commit(db);

@@ -341,7 +341,7 @@ Result<security::AccessClaims> AuthService::verifyAccessToken(
 
 Result<AuthContext> AuthService::authorize(const security::AccessClaims &claims)
 {
-    const SessionStanding standing = m_database.transaction([&](QSqlDatabase &db) {
+    const SessionStanding standing = m_database.read([&](QSqlDatabase &db) {
         return SessionRepository(db).standing(claims.sessionId, claims.userId, m_clock.nowMs());
     });
     if (!standing.active)
@@ -361,7 +361,7 @@ Result<Done> AuthService::logout(const AuthContext &caller)
 
 Result<QList<Session>> AuthService::sessions(const AuthContext &caller)
 {
-    return m_database.transaction([&](QSqlDatabase &db) {
+    return m_database.read([&](QSqlDatabase &db) {
         return SessionRepository(db).listActive(caller.userId, caller.sessionId, m_clock.nowMs());
     });
 }

@@ -12,8 +12,8 @@ UserService::UserService(db::Database &database, const Clock &clock)
 
 Result<UserRecord> UserService::me(const QString &userId)
 {
-    const auto record = m_database.transaction(
-        [&](QSqlDatabase &db) { return UserRepository(db).findById(userId); });
+    const auto record
+        = m_database.read([&](QSqlDatabase &db) { return UserRepository(db).findById(userId); });
     if (!record)
         return ApiError::notFound(QStringLiteral("This account no longer exists."));
     return *record;
@@ -55,14 +55,14 @@ Result<QList<User>> UserService::search(const QString &query, int limit)
     if (validation::codePointCount(trimmed) > limits::searchQueryMaxChars)
         return ApiError::invalidField(
             QStringLiteral("q"), QStringLiteral("The search text is too long."));
-    return m_database.transaction(
+    return m_database.read(
         [&](QSqlDatabase &db) { return UserRepository(db).search(trimmed, limit); });
 }
 
 Result<User> UserService::find(const QString &id)
 {
     const auto record
-        = m_database.transaction([&](QSqlDatabase &db) { return UserRepository(db).findById(id); });
+        = m_database.read([&](QSqlDatabase &db) { return UserRepository(db).findById(id); });
     if (!record)
         return ApiError::notFound(QStringLiteral("There is no such user."));
     return record->user;
