@@ -1,15 +1,40 @@
 #!/usr/bin/env bash
 # Installs the Debian packages KOCMOC needs, only when some are missing.
-#   scripts/install-deps.sh           what building and running the server needs
-#   scripts/install-deps.sh --test    plus what the test suite needs (PostgreSQL, an SMTP server)
+#   scripts/install-deps.sh                what building and running the server and the client need
+#   scripts/install-deps.sh --server-only  the server alone, for headless machines
+#   scripts/install-deps.sh --test         plus what the test suite needs (PostgreSQL, an SMTP server)
+# The options combine: --test --server-only is what a server-only CI needs.
 set -euo pipefail
+
+server_only=false
+with_tests=false
+for argument in "$@"; do
+    case "$argument" in
+        --server-only) server_only=true ;;
+        --test) with_tests=true ;;
+        *) echo "Unknown option: $argument (use --server-only and/or --test)" >&2; exit 2 ;;
+    esac
+done
 
 packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
     libsodium-dev shared-mime-info
 )
-if [[ "${1:-}" == "--test" ]]; then
+if [[ "$server_only" == false ]]; then
+    # The client: Qt Quick and its QML modules, Linguist for the translations,
+    # the QML test module, the fonts the interface is set in (Inter, colour
+    # emoji), and Xvfb for taking screenshots of the UI on machines without a screen.
+    packages+=(
+        qt6-declarative-dev qt6-tools-dev qt6-l10n-tools
+        qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
+        qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+        qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qttest
+        fonts-inter fonts-noto-color-emoji
+        xvfb xauth
+    )
+fi
+if [[ "$with_tests" == true ]]; then
     packages+=(postgresql python3-aiosmtpd)
 fi
 

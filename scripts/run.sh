@@ -1,24 +1,52 @@
 #!/usr/bin/env bash
-# Runs KOCMOC: installs what is missing, builds what is not built, and starts the
+# Runs KOCMOC: installs what is missing, builds what is not built, starts the
 # server on http://localhost:8080 with its embedded SQLite database and demo users
-# (password "kocmoc-demo": alice, boris, makar, emma, admin).
-#   scripts/run.sh                 the server (the desktop client joins in a later release)
-#   scripts/run.sh --server-only   the server alone, for headless machines
+# (password "kocmoc-demo": alice, boris, makar, emma, admin), and opens the client
+# signed in as alice.
+#   scripts/run.sh                 server and client
+#   scripts/run.sh --server-only   the server alone, in the foreground, for headless machines
 # Further arguments go to kocmoc-server (see kocmoc-server --help).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${KOCMOC_BUILD_DIR:-$root/build}"
+port="${KOCMOC_PORT:-8080}"
 
+server_only=false
 server_args=()
 for argument in "$@"; do
-    [[ "$argument" == "--server-only" ]] || server_args+=("$argument")
+    if [[ "$argument" == "--server-only" ]]; then server_only=true; else server_args+=("$argument"); fi
 done
-
-"$root/scripts/install-deps.sh"
-if [[ ! -f "$build/build.ninja" ]]; then
-    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOCMOC_BUILD_TESTS=OFF >/dev/null
+if [[ "$server_only" == false && -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
+    echo "No display found: starting the server only (scripts/run.sh --server-only says so)."
+    server_only=true
 fi
-cmake --build "$build" --target kocmoc-server --parallel "$(nproc)"
 
-exec "$build/server/kocmoc-server" --host 127.0.0.1 --port "${KOCMOC_PORT:-8080}" \
-    --data-dir "${KOCMOC_DATA_DIR:-$root/data}" --demo "${server_args[@]}"
+if [[ "$server_only" == true ]]; then
+    "$root/scripts/install-deps.sh" --server-only
+    targets=(kocmoc-server)
+else
+    "$root/scripts/install-deps.sh"
+    targets=(kocmoc-server kocmoc)
+fi
+if [[ ! -f "$build/build.ninja" ]]; then
+    configure=(-DKOCMOC_BUILD_TESTS=OFF)
+    [[ "$server_only" == true ]] && configure+=(-DKOCMOC_SERVER_ONLY=ON)
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${configure[@]}" >/dev/null
+fi
+cmake --build "$build" --target "${targets[@]}" --parallel "$(nproc)"
+
+server=("$build/server/kocmoc-server" --host 127.0.0.1 --port "$port"
+        --data-dir "${KOCMOC_DATA_DIR:-$root/data}" --demo "${server_args[@]}")
+if [[ "$server_only" == true ]]; then
+    exec "${server[@]}"
+fi
+
+"${server[@]}" &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null' EXIT
+for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    kill -0 "$server_pid" 2>/dev/null || { echo "The server did not start." >&2; exit 1; }
+    sleep 0.1
+done
+"$build/client/kocmoc" --server "http://127.0.0.1:$port" --login alice --password kocmoc-demo

@@ -1,0 +1,204 @@
+#include "ApiClient.h"
+
+#include "ErrorMessages.h"
+
+#include <kocmoc/Validation.h>
+
+#include <QHash>
+#include <QJsonObject>
+
+#include <optional>
+
+using namespace kocmoc;
+
+ApiClient::ApiClient(QObject *parent)
+    : QObject(parent)
+{
+    m_rest.setBaseUrl(defaultServerUrl());
+    connect(&m_rest, &RestClient::sessionLost, this, [this] {
+        if (!signedIn())
+            return; // already signed out on purpose
+        forgetSession();
+        setError(ErrorMessages::sessionEnded());
+    });
+}
+
+void ApiClient::setServerUrl(const QUrl &url)
+{
+    if (url == m_rest.baseUrl())
+        return;
+    if (signedIn())
+        forgetSession();
+    m_rest.setBaseUrl(url);
+    emit serverUrlChanged();
+}
+
+void ApiClient::login(const QString &identifier, const QString &password)
+{
+    if (busy())
+        return;
+    clearError();
+    const QString name = identifier.trimmed();
+    const bool byEmail = name.contains(QLatin1Char('@'));
+    const QString identifierField = QStringLiteral("identifier");
+    if (const auto problem
+        = byEmail ? validation::checkEmail(name) : validation::checkUsername(name))
+        return refuse(*problem, name, identifierField);
+    if (const auto problem = validation::checkPassword(password))
+        return refuse(*problem, password, problem->field);
+
+    const QJsonObject body{{byEmail ? QStringLiteral("email") : QStringLiteral("username"), name},
+        {QStringLiteral("password"), password}};
+    call("POST", QStringLiteral("/api/auth/login"), body, RestClient::Auth::None,
+        [this, name, identifierField](const RestResponse &response) {
+            if (!response.ok()) {
+                const QString &field = response.error.field;
+                const bool aboutIdentifier
+                    = field == QLatin1String("email") || field == QLatin1String("username");
+                showFailure(response, aboutIdentifier ? name : QString(),
+                    aboutIdentifier ? identifierField : field);
+                return;
+            }
+            startSession(response);
+        });
+}
+
+void ApiClient::registerAccount(const QString &email, const QString &password,
+    const QString &username, const QString &displayName)
+{
+    if (busy())
+        return;
+    clearError();
+    const QHash<QString, QString> values{
+        {QStringLiteral("email"), email.trimmed()},
+        {QStringLiteral("username"), username.trimmed()},
+        {QStringLiteral("displayName"), validation::normalizedDisplayName(displayName)},
+        {QStringLiteral("password"), password},
+    };
+    // In the order the registration form asks, so the first complaint is the topmost field's.
+    for (const auto &problem : {validation::checkDisplayName(values[QStringLiteral("displayName")]),
+             validation::checkUsername(values[QStringLiteral("username")]),
+             validation::checkEmail(values[QStringLiteral("email")]),
+             validation::checkPassword(password)}) {
+        if (problem)
+            return refuse(*problem, values.value(problem->field), problem->field);
+    }
+
+    QJsonObject body;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        body.insert(it.key(), it.value());
+    call("POST", QStringLiteral("/api/auth/register"), body, RestClient::Auth::None,
+        [this, values](const RestResponse &response) {
+            if (!response.ok()) {
+                showFailure(response, values.value(response.error.field), response.error.field);
+                return;
+            }
+            startSession(response);
+        });
+}
+
+void ApiClient::logout()
+{
+    if (!signedIn() || m_signingOut)
+        return;
+    clearError();
+    m_signingOut = true;
+    call("POST", QStringLiteral("/api/auth/logout"), QJsonValue(QJsonValue::Undefined),
+        RestClient::Auth::Bearer, [this](const RestResponse &) {
+            m_signingOut = false;
+            forgetSession();
+        });
+}
+
+void ApiClient::refreshProfile()
+{
+    if (!signedIn())
+        return;
+    call("GET", QStringLiteral("/api/users/me"), QJsonValue(QJsonValue::Undefined),
+        RestClient::Auth::Bearer, [this](const RestResponse &response) {
+            if (!signedIn())
+                return; // signed out while the answer was on its way
+            if (!response.ok()) {
+                showFailure(response, {}, {});
+                return;
+            }
+            const UserProfile user = UserProfile::fromJson(response.object());
+            if (user.id() != m_currentUser.id()) {
+                setError(ErrorMessages::unreadableAnswer());
+                return;
+            }
+            setCurrentUser(user);
+        });
+}
+
+void ApiClient::clearError()
+{
+    setError({});
+}
+
+void ApiClient::call(const QByteArray &method, const QString &path, const QJsonValue &body,
+    RestClient::Auth auth, RestClient::Handler handler)
+{
+    if (++m_pendingOperations == 1)
+        emit busyChanged();
+    m_rest.send(method, path, body, auth, this,
+        [this, handler = std::move(handler)](const RestResponse &response) {
+            // The outcome first, then "not busy": a UI never sees idle without a result.
+            handler(response);
+            if (--m_pendingOperations == 0)
+                emit busyChanged();
+        });
+}
+
+void ApiClient::startSession(const RestResponse &grant)
+{
+    const QJsonObject json = grant.object();
+    const SessionTokens tokens{json.value(QStringLiteral("accessToken")).toString(),
+        json.value(QStringLiteral("refreshToken")).toString()};
+    const UserProfile user = UserProfile::fromJson(json.value(QStringLiteral("user")).toObject());
+    if (tokens.accessToken.isEmpty() || tokens.refreshToken.isEmpty() || !user.isValid()) {
+        setError(ErrorMessages::unreadableAnswer());
+        return;
+    }
+    m_rest.startSession(tokens);
+    setCurrentUser(user);
+    emit signedInChanged();
+}
+
+void ApiClient::forgetSession()
+{
+    const bool wasSignedIn = signedIn();
+    m_rest.endSession();
+    setCurrentUser({});
+    if (wasSignedIn)
+        emit signedInChanged();
+}
+
+void ApiClient::setCurrentUser(const UserProfile &user)
+{
+    if (user == m_currentUser)
+        return;
+    m_currentUser = user;
+    emit currentUserChanged();
+}
+
+void ApiClient::setError(const QString &message, const QString &field)
+{
+    if (message == m_errorMessage && field == m_errorField)
+        return;
+    m_errorMessage = message;
+    m_errorField = field;
+    emit errorChanged();
+}
+
+void ApiClient::refuse(const ApiError &problem, const QString &value, const QString &field)
+{
+    setError(ErrorMessages::forApiError(problem, value), field);
+}
+
+void ApiClient::showFailure(
+    const RestResponse &response, const QString &fieldValue, const QString &field)
+{
+    setError(ErrorMessages::forResponse(response, serverUrl(), fieldValue),
+        response.reachedServer() ? field : QString());
+}

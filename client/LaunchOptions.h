@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+// What the command line asks of the client. Signing in from the command line
+// and the screenshot exist for demos and for checking the UI without a screen.
+struct LaunchOptions
+{
+    QUrl serverUrl;
+    QString language; // "ru", "en" or empty: the system's
+    QString login;
+    QString password;
+    QString screenshotPath;
+    QSize windowSize; // invalid: the window's own default
+
+    // Exits the process with the usage text on --help, --version or a mistake,
+    // as command-line tools do.
+    static LaunchOptions fromArguments(const QStringList &arguments);
+};

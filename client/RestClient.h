@@ -1,0 +1,84 @@
+#pragma once
+
+#include "RestResponse.h"
+#include "SessionTokens.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <functional>
+
+// Talks JSON to the KOCMOC REST API on the thread it lives on (the GUI thread):
+// every call returns at once and its handler runs when the answer is in.
+// It holds the session's tokens, signs requests that need them, and when the
+// server says an access token has expired, refreshes it once and repeats the
+// request, so callers never see token_expired.
+class RestClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Auth { None, Bearer };
+    using Handler = std::function<void(const RestResponse &)>;
+
+    explicit RestClient(QObject *parent = nullptr);
+
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+
+    bool hasSession() const { return !m_tokens.isEmpty(); }
+    QString accessToken() const { return m_tokens.accessToken; }
+    void startSession(const SessionTokens &tokens);
+    // Forgets the tokens; answers still on their way are delivered but cannot renew them.
+    void endSession();
+
+    // The handler runs only while context lives. body is sent as JSON unless it is undefined.
+    void send(const QByteArray &method, const QString &path, const QJsonValue &body, Auth auth,
+        QObject *context, Handler handler);
+
+signals:
+    // The server no longer accepts this session (signed out elsewhere, revoked,
+    // banned, refresh refused): only signing in again helps.
+    void sessionLost(const kocmoc::ApiError &reason);
+
+private:
+    struct Call
+    {
+        QByteArray method;
+        QString path;
+        QJsonValue body;
+        Auth auth = Auth::None;
+        bool renewed = false; // already repeated after a refresh
+        quint64 sessionGeneration = 0; // of the session whose token it carried
+        QString sentToken;
+        QPointer<QObject> context;
+        Handler handler;
+    };
+
+    // A call that met token_expired, with that answer for when no renewal can follow.
+    struct ExpiredCall
+    {
+        Call call;
+        RestResponse answer;
+    };
+
+    void dispatch(Call call);
+    void finish(Call call, const RestResponse &response);
+    static void deliver(const Call &call, const RestResponse &response);
+    void renewSession();
+    void loseSession(const kocmoc::ApiError &reason);
+    QNetworkRequest request(const QString &path, Auth auth) const;
+
+    QNetworkAccessManager m_network;
+    QUrl m_baseUrl;
+    SessionTokens m_tokens;
+    // Bumped whenever the session changes, so that an answer for an older
+    // session cannot touch the new one.
+    quint64 m_sessionGeneration = 0;
+    bool m_renewing = false;
+    QList<ExpiredCall> m_waitingForRenewal;
+};

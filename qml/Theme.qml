@@ -1,0 +1,92 @@
+pragma Singleton
+import QtQuick
+
+// Every colour, size, font and duration the interface uses. Components read
+// them from here and never spell a literal, so the dark scheme, larger text or
+// a new accent is a change in this one file.
+QtObject {
+    id: theme
+
+    // The system palette's window colour says whether the desktop is dark.
+    readonly property SystemPalette systemPalette: SystemPalette {}
+    readonly property bool dark: systemPalette.window.hslLightness < 0.5
+
+    // Colours: violet on white, or violet on black.
+    readonly property color accent: dark ? "#9D7BFF" : "#7C4DFF"
+    readonly property color accentHovered: dark ? "#AE91FF" : "#6E3DF5"
+    readonly property color accentPressed: dark ? "#8A63F5" : "#5F2FE6"
+    readonly property color accentSoft: dark ? "#221A38" : "#F1ECFF"
+    readonly property color textOnAccent: "#FFFFFF"
+    readonly property color background: dark ? "#000000" : "#FFFFFF"
+    readonly property color surface: dark ? "#111015" : "#F7F6FA"
+    readonly property color field: dark ? "#16141C" : "#F4F3F8"
+    readonly property color fieldHovered: dark ? "#1C1A24" : "#EEECF4"
+    readonly property color divider: dark ? "#26232F" : "#E9E6F0"
+    readonly property color textPrimary: dark ? "#F5F3FA" : "#17141F"
+    readonly property color textSecondary: dark ? "#9893A6" : "#6F6A7D"
+    readonly property color textPlaceholder: dark ? "#5F5A6C" : "#A19CAE"
+    readonly property color selection: dark ? "#4B3A8C" : "#D9CCFF"
+    readonly property color danger: dark ? "#FF6B7D" : "#D92D45"
+    readonly property color dangerSoft: dark ? "#2A0F15" : "#FDEDEF"
+    readonly property color backdropLine: dark ? "#1A1626" : "#F1EDFB"
+
+    // Generated avatars: a gradient picked by the user id, white initials on top.
+    readonly property var avatarGradients: [
+        ["#FF8A80", "#E5485F"], // coral
+        ["#FFC46B", "#F2883A"], // amber
+        ["#B79CFF", "#7C4DFF"], // violet
+        ["#8EDC8B", "#3DAF6B"], // green
+        ["#6FE0D0", "#1FAFA3"], // teal
+        ["#7CC8FF", "#3B82F6"], // blue
+        ["#F3A4E0", "#C94FC0"], // orchid
+        ["#A5B4FC", "#5E6AD2"]  // indigo
+    ]
+    function avatarGradient(key) {
+        // FNV-1a over the UTF-16 units: stable across runs and platforms.
+        let hash = 0x811c9dc5
+        for (let i = 0; i < key.length; ++i) {
+            hash ^= key.charCodeAt(i)
+            hash = Math.imul(hash, 0x01000193) >>> 0
+        }
+        return avatarGradients[hash % avatarGradients.length]
+    }
+
+    // Type. Inter when installed (scripts/install-deps.sh), the system sans otherwise.
+    readonly property string fontFamily: "Inter"
+    readonly property int fontCaption: 13
+    readonly property int fontBody: 15
+    readonly property int fontBodyLarge: 16
+    readonly property int fontTitle: 20
+    readonly property int fontHeadline: 26
+    readonly property int fontDisplay: 30
+
+    // Space, on a 4-pixel grid.
+    readonly property int spacingTiny: 4
+    readonly property int spacingSmall: 8
+    readonly property int spacingMedium: 12
+    readonly property int spacingLarge: 16
+    readonly property int spacingHuge: 24
+    readonly property int spacingGiant: 32
+    readonly property int pageMargin: 24
+
+    // Shapes and sizes.
+    readonly property int radiusSmall: 8
+    readonly property int radiusMedium: 12
+    readonly property int radiusLarge: 16
+    readonly property int controlHeight: 50
+    readonly property int iconSize: 20
+    readonly property int touchTarget: 40
+    readonly property int strokeWidth: 2
+    readonly property int focusWidth: 2
+    readonly property int formWidth: 360
+    readonly property int contentWidth: 440
+    readonly property int avatarLarge: 112
+    readonly property int logoMark: 64
+    readonly property int logoMarkSmall: 32
+    readonly property int topBarHeight: 56
+
+    // Motion.
+    readonly property int durationFast: 120
+    readonly property int durationNormal: 220
+    readonly property real disabledOpacity: 0.4
+}
