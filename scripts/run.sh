@@ -28,11 +28,9 @@ else
     "$root/scripts/install-deps.sh"
     targets=(kocmoc-server kocmoc)
 fi
-if [[ ! -f "$build/build.ninja" ]]; then
-    configure=(-DKOCMOC_BUILD_TESTS=OFF)
-    [[ "$server_only" == true ]] && configure+=(-DKOCMOC_SERVER_ONLY=ON)
-    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${configure[@]}" >/dev/null
-fi
+server_only_option=OFF
+[[ "$server_only" == true ]] && server_only_option=ON
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOCMOC_SERVER_ONLY="$server_only_option" >/dev/null
 cmake --build "$build" --target "${targets[@]}" --parallel "$(nproc)"
 
 server=("$build/server/kocmoc-server" --host 127.0.0.1 --port "$port"
