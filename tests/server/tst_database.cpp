@@ -3,8 +3,6 @@
 #include "db/Migrations.h"
 #include "db/Sql.h"
 
-#include <QProcess>
-
 using namespace kocmoc;
 using namespace kocmoc::test;
 
@@ -13,18 +11,6 @@ class DatabaseTest : public QObject
     Q_OBJECT
 
 private:
-    // The test script's command for this cluster's pg_ctl, e.g. "runuser -u postgres -- …/pg_ctl -D
-    // … -w".
-    static bool pgCtl(const QString &action)
-    {
-        QStringList command = qEnvironmentVariable("KOCMOC_TEST_PG_CTL")
-                                  .split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (command.isEmpty())
-            return false;
-        const QString program = command.takeFirst();
-        return QProcess::execute(program, command << action) == 0;
-    }
-
     static QList<int> appliedVersions(db::Database &database)
     {
         return database.transaction([](QSqlDatabase &db) {
@@ -99,14 +85,14 @@ private slots:
                      .status,
             200);
 
-        QVERIFY(pgCtl(QStringLiteral("stop")));
+        QVERIFY(postgresControl(QStringLiteral("stop")));
         const Response during
             = server.call("GET", QStringLiteral("/api/users/me"), QJsonValue::Undefined, token);
         const Response health = server.call("GET", QStringLiteral("/health"));
         const Response signup = server.call("POST", QStringLiteral("/api/auth/register"),
             QJsonObject{{"email", "late@example.org"}, {"password", "test123456"},
                 {"username", "latecomer"}, {"displayName", "Late"}});
-        const bool restarted = pgCtl(QStringLiteral("start"));
+        const bool restarted = postgresControl(QStringLiteral("start"));
         QVERIFY(restarted);
 
         QCOMPARE(during.status, 503);

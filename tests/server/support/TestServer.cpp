@@ -3,6 +3,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QMutex>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -29,6 +30,16 @@ bool usingPostgres()
 QString postgresAdminUrl()
 {
     return qEnvironmentVariable("KOCMOC_TEST_PG_URL");
+}
+
+bool postgresControl(const QString &action)
+{
+    QStringList command
+        = qEnvironmentVariable("KOCMOC_TEST_PG_CTL").split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (command.isEmpty())
+        return false;
+    const QString program = command.takeFirst();
+    return QProcess::execute(program, command << action) == 0;
 }
 
 namespace {

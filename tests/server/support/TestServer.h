@@ -46,6 +46,8 @@ struct Response
 // script's private cluster (KOCMOC_TEST_PG_URL); anything else a SQLite file.
 bool usingPostgres();
 QString postgresAdminUrl();
+// Runs the test script's pg_ctl for its cluster (KOCMOC_TEST_PG_CTL) with "stop" or "start".
+bool postgresControl(const QString &action);
 
 // The real server, in this process, on a free port, with a fresh database.
 class TestServer
