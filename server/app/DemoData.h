@@ -5,8 +5,9 @@
 
 namespace kocmoc {
 
-// The demo users of resources/demo (password in that file), for trying the
-// product out. Loaded only with --demo; adding them twice changes nothing.
+// The demo users of resources/demo (password in that file) with their chats and
+// messages, for trying the product out. Loaded only with --demo; loading them twice
+// changes nothing.
 class DemoData
 {
 public:

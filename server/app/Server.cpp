@@ -21,6 +21,7 @@ Server::Server(ServerConfig config, QObject *parent)
 
 Server::~Server()
 {
+    m_presence.setSource(nullptr);
     m_http.reset();
     m_workers.reset(); // finishes in-flight jobs and closes the workers' connections while the
                        // database exists
@@ -74,6 +75,19 @@ Result<Done> Server::start()
     m_auth = std::make_unique<AuthService>(
         *m_database, *m_tokens, m_clock, AuthService::Settings{m_config.inviteOnly});
     m_users = std::make_unique<UserService>(*m_database, m_clock);
+    m_events = std::make_unique<realtime::LocalEventBus>();
+    // With PostgreSQL, events also reach the other server processes on the same database.
+    if (m_database->isPostgres())
+        m_clusterEvents
+            = std::make_unique<realtime::PostgresEventBus>(m_database->settings(), *m_events);
+    realtime::EventBus &events = m_clusterEvents
+        ? static_cast<realtime::EventBus &>(*m_clusterEvents)
+        : static_cast<realtime::EventBus &>(*m_events);
+    m_auth->setEventBus(&events);
+    m_chats = std::make_unique<ChatService>(*m_database, m_clock, events, m_presence);
+    m_messages = std::make_unique<MessageService>(*m_database, m_clock, events, m_presence,
+        MessageService::Settings{m_config.sendIntervalMs});
+    m_sync = std::make_unique<SyncService>(*m_database, m_presence);
     m_workers = std::make_unique<WorkerPool>(m_config.workerThreads,
         [database = m_database.get()] { database->closeThreadConnection(); });
 
@@ -99,9 +113,15 @@ Result<Done> Server::start()
     m_authRoutes = std::make_unique<AuthRoutes>(*m_api);
     m_userRoutes = std::make_unique<UserRoutes>(*m_api);
     m_healthRoutes = std::make_unique<HealthRoutes>(*m_api);
+    m_chatRoutes = std::make_unique<ChatRoutes>(*m_api, *m_chats);
+    m_messageRoutes = std::make_unique<MessageRoutes>(*m_api, *m_messages);
+    m_syncRoutes = std::make_unique<SyncRoutes>(*m_api, *m_sync);
     m_authRoutes->addTo(m_router);
     m_userRoutes->addTo(m_router);
     m_healthRoutes->addTo(m_router);
+    m_chatRoutes->addTo(m_router);
+    m_messageRoutes->addTo(m_router);
+    m_syncRoutes->addTo(m_router);
 
     http::ConnectionGuard::Limits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
@@ -110,6 +130,12 @@ Result<Done> Server::start()
     const QHostAddress address = m_config.host == QLatin1String("localhost")
         ? QHostAddress(QHostAddress::LocalHost)
         : QHostAddress(m_config.host);
+    m_socketio = std::make_unique<socketio::Server>();
+    m_socketio->attach(m_router, *m_http);
+    m_hub = std::make_unique<realtime::RealtimeHub>(m_socketio->of(QStringLiteral("/")), *m_events,
+        events, *m_workers, *m_database, *m_auth, *m_messages, m_clock,
+        realtime::RealtimeHub::Settings{});
+    m_presence.setSource(&m_hub->presence());
     m_port = m_http->listenOn(address, m_config.port);
     if (m_port == 0)
         return failed(QStringLiteral("cannot listen on %1:%2: %3")

@@ -6,14 +6,25 @@
 #include "db/Database.h"
 #include "http/HttpServer.h"
 #include "mail/Mailer.h"
+#include "realtime/LocalEventBus.h"
+#include "realtime/PostgresEventBus.h"
+#include "realtime/RealtimeHub.h"
 #include "routes/ApiContext.h"
 #include "routes/AuthRoutes.h"
+#include "routes/ChatRoutes.h"
 #include "routes/HealthRoutes.h"
+#include "routes/MessageRoutes.h"
+#include "routes/SyncRoutes.h"
 #include "routes/UserRoutes.h"
 #include "security/RateLimiter.h"
 #include "security/TokenService.h"
 #include "services/AuthService.h"
+#include "services/ChatService.h"
+#include "services/MessageService.h"
+#include "services/PresenceSource.h"
+#include "services/SyncService.h"
 #include "services/UserService.h"
+#include "socketio/Server.h"
 
 #include <QObject>
 #include <QTimer>
@@ -40,6 +51,12 @@ public:
     db::Database &database() { return *m_database; }
     mail::Mailer &mailer() { return *m_mailer; }
     AuthService &auth() { return *m_auth; }
+    // For the realtime hub: the events services publish, who is online, message:send.
+    realtime::LocalEventBus &events() { return *m_events; }
+    PresenceHook &presence() { return m_presence; }
+    ChatService &chats() { return *m_chats; }
+    MessageService &messages() { return *m_messages; }
+    realtime::RealtimeHub &hub() { return *m_hub; }
 
 private:
     Result<QByteArray> loadTokenSecret();
@@ -55,12 +72,23 @@ private:
     security::RateLimiter m_rateLimiter;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<UserService> m_users;
+    PresenceHook m_presence;
+    std::unique_ptr<realtime::LocalEventBus> m_events;
+    std::unique_ptr<realtime::PostgresEventBus> m_clusterEvents; // with PostgreSQL only
+    std::unique_ptr<ChatService> m_chats;
+    std::unique_ptr<MessageService> m_messages;
+    std::unique_ptr<SyncService> m_sync;
     std::unique_ptr<WorkerPool> m_workers;
     std::unique_ptr<ApiContext> m_api;
     std::unique_ptr<AuthRoutes> m_authRoutes;
     std::unique_ptr<UserRoutes> m_userRoutes;
+    std::unique_ptr<ChatRoutes> m_chatRoutes;
+    std::unique_ptr<MessageRoutes> m_messageRoutes;
+    std::unique_ptr<SyncRoutes> m_syncRoutes;
     std::unique_ptr<HealthRoutes> m_healthRoutes;
     http::Router m_router;
+    std::unique_ptr<socketio::Server> m_socketio;
+    std::unique_ptr<realtime::RealtimeHub> m_hub; // before m_socketio goes: it holds the namespace
     std::unique_ptr<http::HttpServer> m_http;
     QTimer m_pruneTimer;
 };

@@ -62,6 +62,8 @@ const QList<ServerConfig::Option> &ServerConfig::options()
             QStringLiteral("Sensitive account requests per minute per user (default 60).")},
         {QStringLiteral("code-rate"), QStringLiteral("count"),
             QStringLiteral("Code emails per hour to one address (default 5).")},
+        {QStringLiteral("send-interval-ms"), QStringLiteral("ms"),
+            QStringLiteral("Least time between two messages of one person (default 200).")},
         {QStringLiteral("invite-only"), QString(),
             QStringLiteral("Registration needs an invite key.")},
         {QStringLiteral("demo"), QString(),
@@ -161,6 +163,7 @@ Result<ServerConfig> ServerConfig::load(
     integer(QStringLiteral("auth-rate"), 0, 1'000'000, config.authRatePerMinute);
     integer(QStringLiteral("user-rate"), 0, 1'000'000, config.userRatePerMinute);
     integer(QStringLiteral("code-rate"), 0, 1'000'000, config.codeRatePerHour);
+    integer(QStringLiteral("send-interval-ms"), 0, 60'000, config.sendIntervalMs);
     qint64 maxBodyMb = config.maxBodyBytes / (1024 * 1024);
     integer(QStringLiteral("max-body-mb"), 1, 4096, maxBodyMb);
     config.maxBodyBytes = maxBodyMb * 1024 * 1024;

@@ -28,6 +28,7 @@ struct ServerConfig
     int authRatePerMinute = 60; // per client address on the sign-in and sign-up routes
     int userRatePerMinute = 60; // per user on sensitive account routes
     int codeRatePerHour = 5; // emails with codes to one address
+    int sendIntervalMs = 200; // the least time between two messages of one person
     bool inviteOnly = false;
     bool demo = false;
 

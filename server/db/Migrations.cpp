@@ -65,6 +65,81 @@ const std::vector<Migration> &migrations()
                         created_at BIGINT NOT NULL))"),
             },
             {}},
+        // One increasing sequence numbers every change of chats and messages (see
+        // VersionRepository): a counter row on SQLite, a sequence on PostgreSQL.
+        {2, QStringLiteral("versions"),
+            {
+                QStringLiteral(R"(CREATE TABLE version_counter (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        value BIGINT NOT NULL))"),
+                QStringLiteral("INSERT INTO version_counter (id, value) VALUES (1, 0)"),
+            },
+            {
+                QStringLiteral("CREATE SEQUENCE versions AS BIGINT MINVALUE 1"),
+            }},
+        // Messages take their id from the version sequence when they are created, so ids
+        // grow with time and are never reused. direct_key ("<user id>:<user id>", sorted)
+        // makes a direct chat unique per pair; (sender_id, client_id) makes sends idempotent.
+        {3, QStringLiteral("chats and messages"),
+            {
+                QStringLiteral(R"(CREATE TABLE chats (
+                        id TEXT PRIMARY KEY,
+                        type TEXT NOT NULL,
+                        title TEXT NOT NULL DEFAULT '',
+                        title_key TEXT NOT NULL DEFAULT '',
+                        avatar_file_id TEXT,
+                        direct_key TEXT UNIQUE,
+                        last_message_id BIGINT NOT NULL DEFAULT 0,
+                        last_activity_at BIGINT NOT NULL,
+                        created_at BIGINT NOT NULL,
+                        updated_at BIGINT NOT NULL,
+                        version BIGINT NOT NULL))"),
+                QStringLiteral(R"(CREATE TABLE chat_members (
+                        chat_id TEXT NOT NULL REFERENCES chats (id) ON DELETE CASCADE,
+                        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                        role TEXT NOT NULL,
+                        joined_at BIGINT NOT NULL,
+                        joined_message_id BIGINT NOT NULL DEFAULT 0,
+                        read_message_id BIGINT NOT NULL DEFAULT 0,
+                        delivered_message_id BIGINT NOT NULL DEFAULT 0,
+                        PRIMARY KEY (chat_id, user_id)))"),
+                QStringLiteral("CREATE INDEX chat_members_user ON chat_members (user_id)"),
+                QStringLiteral(R"(CREATE TABLE chat_removals (
+                        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                        chat_id TEXT NOT NULL,
+                        version BIGINT NOT NULL,
+                        PRIMARY KEY (user_id, chat_id)))"),
+                QStringLiteral(
+                    "CREATE INDEX chat_removals_version ON chat_removals (user_id, version)"),
+                QStringLiteral(R"(CREATE TABLE messages (
+                        id BIGINT PRIMARY KEY,
+                        chat_id TEXT NOT NULL REFERENCES chats (id) ON DELETE CASCADE,
+                        sender_id TEXT NOT NULL REFERENCES users (id),
+                        client_id TEXT NOT NULL,
+                        type TEXT NOT NULL,
+                        text TEXT NOT NULL DEFAULT '',
+                        text_key TEXT NOT NULL DEFAULT '',
+                        reply_to_id BIGINT,
+                        forwarded_message_id BIGINT,
+                        forwarded_chat_id TEXT,
+                        forwarded_sender_id TEXT,
+                        forwarded_sender_name TEXT,
+                        status INTEGER NOT NULL DEFAULT 0,
+                        edited_at BIGINT NOT NULL DEFAULT 0,
+                        deleted INTEGER NOT NULL DEFAULT 0,
+                        created_at BIGINT NOT NULL,
+                        version BIGINT NOT NULL,
+                        UNIQUE (sender_id, client_id)))"),
+                QStringLiteral("CREATE INDEX messages_chat ON messages (chat_id, id)"),
+                QStringLiteral("CREATE INDEX messages_chat_version ON messages (chat_id, version)"),
+                QStringLiteral(R"(CREATE TABLE message_reactions (
+                        message_id BIGINT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+                        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                        emoji TEXT NOT NULL,
+                        created_at BIGINT NOT NULL,
+                        PRIMARY KEY (message_id, user_id, emoji)))"),
+            },
+            {}},
     };
     return list;
 }

@@ -27,6 +27,12 @@ const QByteArray corsAllowedHeaders
 const QByteArray corsExposedHeaders
     = "X-Request-Id, Retry-After, Location, Tus-Resumable, Upload-Offset, Upload-Length";
 
+// "/socket.io/" and "/socket.io" are one path, as for the Router.
+QString endpointKey(const QString &path)
+{
+    return path.split(QLatin1Char('/'), Qt::SkipEmptyParts).join(QLatin1Char('/'));
+}
+
 } // namespace
 
 HttpServer::HttpServer(Router &router, Options options, QObject *parent)
@@ -93,28 +99,106 @@ void HttpServer::answerPreflight(const HttpRequest &request, const HttpReply &re
     reply.send(response);
 }
 
-bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+HttpReply HttpServer::makeReply(const HttpRequest &request, QTcpSocket *socket, bool close) const
 {
-    // WebSocket upgrades are left to QtHttpServer's missing-handler path until realtime claims
-    // them.
-    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
-        return false;
-
-    HttpRequest copy = copyRequest(request);
     if (m_guard)
         m_guard->requestStarted(socket);
-
     HttpReply::Context context;
     context.socket = socket;
     context.guard = m_guard;
-    context.method = copy.method;
-    context.path = copy.path;
-    context.requestId = copy.requestId;
-    context.headers = corsHeaders(copy.header("origin"));
-    context.headers.prepend({"X-Request-Id", copy.requestId});
-    context.headOnly = copy.method == "HEAD";
-    context.closeAfter = copy.header("connection").compare("close", Qt::CaseInsensitive) == 0;
-    HttpReply reply(std::move(context));
+    context.method = request.method;
+    context.path = request.path;
+    context.requestId = request.requestId;
+    context.headers = corsHeaders(request.header("origin"));
+    context.headers.prepend({"X-Request-Id", request.requestId});
+    context.headOnly = request.method == "HEAD";
+    context.closeAfter
+        = close || request.header("connection").compare("close", Qt::CaseInsensitive) == 0;
+    return HttpReply(std::move(context));
+}
+
+void HttpServer::addWebSocketEndpoint(
+    const QString &path, WebSocketAcceptor accept, WebSocketReceiver receive)
+{
+    // QtHttpServer hands an accepted upgrade over only while this signal has a receiver.
+    if (m_webSocketEndpoints.isEmpty())
+        connect(
+            this, &QAbstractHttpServer::newWebSocketConnection, this, &HttpServer::takeWebSockets);
+    m_webSocketEndpoints.insert(
+        endpointKey(path), WebSocketEndpoint{std::move(accept), std::move(receive)});
+}
+
+// Returning true hands the socket to QtHttpServer's QWebSocketServer; false makes QtHttpServer
+// call missingHandler() and close the connection, so a refusal is written here and
+// missingHandler() leaves a closing socket alone.
+bool HttpServer::handleUpgrade(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    HttpRequest copy = copyRequest(request);
+    const auto endpoint = m_webSocketEndpoints.constFind(endpointKey(copy.path));
+    if (endpoint == m_webSocketEndpoints.constEnd() || copy.method != "GET")
+        return false;
+    std::optional<HttpResponse> refusal;
+    try {
+        refusal = endpoint->accept(copy);
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp).noquote()
+            << "rid=" + copy.requestId << "upgrade check failed:" << e.what();
+        refusal = HttpResponse::error(ApiError::internal());
+    }
+    if (refusal) {
+        makeReply(copy, socket, true).send(std::move(*refusal));
+        return false;
+    }
+    qCInfo(lcHttp).noquote() << "rid=" + copy.requestId << "GET" << copy.path << 101;
+    m_upgradingSockets.append(socket);
+    return true;
+}
+
+void HttpServer::takeWebSockets()
+{
+    while (hasPendingWebSocketConnections()) {
+        WebSocketConnection connection;
+        connection.webSocket = nextPendingWebSocketConnection();
+        if (!connection.webSocket)
+            return;
+        connection.tcpSocket = takeUpgradingSocket(*connection.webSocket);
+        const auto endpoint = m_webSocketEndpoints.constFind(
+            endpointKey(connection.webSocket->requestUrl().path(QUrl::FullyDecoded)));
+        if (endpoint == m_webSocketEndpoints.constEnd()) {
+            // Aborting first lets QtWebSockets delete the TCP socket.
+            connection.webSocket->abort();
+            connection.webSocket.release()->deleteLater();
+            continue;
+        }
+        endpoint->receive(std::move(connection));
+    }
+}
+
+// QWebSocket does not tell which TCP socket it runs on; both ends of the connection do.
+QPointer<QTcpSocket> HttpServer::takeUpgradingSocket(const QWebSocket &webSocket)
+{
+    QPointer<QTcpSocket> found;
+    m_upgradingSockets.removeIf([&](const QPointer<QTcpSocket> &socket) {
+        if (!socket)
+            return true; // its handshake failed
+        if (found || socket->peerPort() != webSocket.peerPort()
+            || socket->peerAddress() != webSocket.peerAddress()
+            || socket->localPort() != webSocket.localPort()
+            || socket->localAddress() != webSocket.localAddress())
+            return false;
+        found = socket;
+        return true;
+    });
+    return found;
+}
+
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    if (request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+        return handleUpgrade(request, socket);
+
+    HttpRequest copy = copyRequest(request);
+    HttpReply reply = makeReply(copy, socket);
 
     if (copy.method == "OPTIONS") {
         answerPreflight(copy, reply);
@@ -146,14 +230,15 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return; // answered already: a refused WebSocket upgrade
     const QByteArray requestId = security::random::token(12).toLatin1();
     HttpResponse response = HttpResponse::error(
         ApiError::notFound(QStringLiteral("There is nothing at this address.")));
     response.setHeader("X-Request-Id", requestId);
     qCInfo(lcHttp).noquote() << "rid=" + requestId << methodName(request.method())
                              << request.url().path() << 404;
-    if (socket->state() == QAbstractSocket::ConnectedState)
-        socket->write(response.serialize(false, true));
+    socket->write(response.serialize(false, true));
 }
 
 } // namespace kocmoc::http

@@ -4,14 +4,21 @@
 #include "Router.h"
 
 #include <QAbstractHttpServer>
+#include <QHash>
 #include <QHostAddress>
 #include <QPointer>
+#include <QWebSocket>
+
+#include <functional>
+#include <memory>
+#include <optional>
 
 namespace kocmoc::http {
 
 // QtHttpServer's parser under our own router and replies. This class is the one
 // place that depends on the QtHttpServer minor version: 6.4's
-// handleRequest(request, socket) became handleRequest(request, responder) in 6.5.
+// handleRequest(request, socket) became handleRequest(request, responder) in 6.5,
+// and the WebSocket hand-over changed in 6.8.
 class HttpServer : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -24,8 +31,26 @@ public:
 
     HttpServer(Router &router, Options options, QObject *parent = nullptr);
 
+    // A WebSocket whose handshake is done, and the TCP socket under it: QtWebSockets 6.4 copies
+    // every message it sends, so fan-out writes ready-made frames to the TCP socket instead.
+    // Close or abort the QWebSocket and delete it after disconnected(): deleting a connected one
+    // leaves its TCP socket open (QtWebSockets disconnects the slot that would delete it).
+    struct WebSocketConnection
+    {
+        std::unique_ptr<QWebSocket> webSocket;
+        QPointer<QTcpSocket> tcpSocket;
+    };
+    // Nothing accepts the upgrade request; a response refuses it (sent, then the connection
+    // closes).
+    using WebSocketAcceptor = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
+    using WebSocketReceiver = std::function<void(WebSocketConnection)>;
+
     // Listens through a ConnectionGuard; returns the port, or 0 on failure.
     quint16 listenOn(const QHostAddress &address, quint16 port);
+    // WebSocket upgrades of `path` (matched like a Router pattern without parameters) are asked of
+    // `accept`, and the accepted sockets go to `receive`. Upgrades of other paths get 404.
+    void addWebSocketEndpoint(
+        const QString &path, WebSocketAcceptor accept, WebSocketReceiver receive);
     ConnectionGuard *guard() const { return m_guard; }
     QString errorString() const { return m_errorString; }
 
@@ -34,7 +59,18 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    struct WebSocketEndpoint
+    {
+        WebSocketAcceptor accept;
+        WebSocketReceiver receive;
+    };
+
     HttpRequest copyRequest(const QHttpServerRequest &request) const;
+    // close: the connection ends after the answer (a refused upgrade).
+    HttpReply makeReply(const HttpRequest &request, QTcpSocket *socket, bool close = false) const;
+    bool handleUpgrade(const QHttpServerRequest &request, QTcpSocket *socket);
+    void takeWebSockets();
+    QPointer<QTcpSocket> takeUpgradingSocket(const QWebSocket &webSocket);
     HeaderList corsHeaders(const QByteArray &origin) const;
     void answerPreflight(const HttpRequest &request, const HttpReply &reply) const;
 
@@ -42,6 +78,8 @@ private:
     Options m_options;
     QPointer<ConnectionGuard> m_guard;
     QString m_errorString;
+    QHash<QString, WebSocketEndpoint> m_webSocketEndpoints; // by path without slashes at the ends
+    QList<QPointer<QTcpSocket>> m_upgradingSockets; // accepted upgrades still in their handshake
 };
 
 } // namespace kocmoc::http

@@ -13,6 +13,9 @@ struct RealtimeEvent
     QString name;
     QJsonObject payload;
     QStringList userIds;
+    // Empty for events of this process; for another server process's events, an id of
+    // that process (presence is tracked per process).
+    QString origin;
 };
 
 // Where services put events once their transaction has committed. Thread-safe:

@@ -148,7 +148,7 @@ void PostgresEventListener::onNotification(
     if (!indexOk || !countOk || count < 1 || count > 10'000 || index < 0 || index >= count)
         return;
     if (count == 1) {
-        deliver(body.toUtf8());
+        deliver(head.at(0), body.toUtf8());
         return;
     }
     const QString key = head.at(0) + QLatin1Char('|') + head.at(1);
@@ -164,13 +164,14 @@ void PostgresEventListener::onNotification(
         return;
     const QString json = partial.parts.join(QString());
     m_partials.remove(key);
-    deliver(json.toUtf8());
+    deliver(head.at(0), json.toUtf8());
 }
 
-void PostgresEventListener::deliver(const QByteArray &json)
+void PostgresEventListener::deliver(const QString &origin, const QByteArray &json)
 {
     const QJsonObject object = QJsonDocument::fromJson(json).object();
     RealtimeEvent event;
+    event.origin = origin;
     event.name = object.value(QStringLiteral("n")).toString();
     event.payload = object.value(QStringLiteral("p")).toObject();
     for (const QJsonValue id : object.value(QStringLiteral("u")).toArray())

@@ -35,7 +35,7 @@ private:
     void checkConnection();
     void onNotification(
         const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
-    void deliver(const QByteArray &json);
+    void deliver(const QString &origin, const QByteArray &json);
 
     struct Partial
     {

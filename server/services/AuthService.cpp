@@ -156,6 +156,8 @@ Result<AuthGrant> AuthService::registerUser(const RegisterInput &input, const Cl
         return *taken;
 
     const QString passwordHash = PasswordHasher::hash(input.password);
+    if (passwordHash.isEmpty())
+        return ApiError::internal(); // argon2id could not get its memory
     return m_database.transaction([&](QSqlDatabase &db) -> Result<AuthGrant> {
         const qint64 now = m_clock.nowMs();
         if (!input.inviteKey.isEmpty()
@@ -297,7 +299,9 @@ Result<AuthGrant> AuthService::refresh(const QString &refreshToken, const Client
     const QString sessionId = refreshToken.left(dot);
     const QByteArray presentedHash = m_tokens.keyedHash(refreshToken.mid(dot + 1).toLatin1());
 
-    return m_database.transaction([&](QSqlDatabase &db) -> Result<AuthGrant> {
+    bool ended = false;
+    QString userId;
+    auto grant = m_database.transaction([&](QSqlDatabase &db) -> Result<AuthGrant> {
         const qint64 now = m_clock.nowMs();
         SessionRepository sessions(db);
         const auto session = sessions.find(sessionId);
@@ -305,7 +309,8 @@ Result<AuthGrant> AuthService::refresh(const QString &refreshToken, const Client
             return invalid;
         if (QString::fromLatin1(presentedHash) == session->previousRefreshHash) {
             // A rotated token used again means it leaked: end the session for both holders.
-            sessions.revoke(session->id, session->userId, now);
+            ended = sessions.revoke(session->id, session->userId, now);
+            userId = session->userId;
             return ApiError{401, QStringLiteral("refresh_token_reused"),
                 QStringLiteral("This refresh token was already used; the session has been ended."),
                 {}, 0};
@@ -317,7 +322,8 @@ Result<AuthGrant> AuthService::refresh(const QString &refreshToken, const Client
         if (!user)
             return invalid;
         if (user->banned) {
-            sessions.revoke(session->id, session->userId, now);
+            ended = sessions.revoke(session->id, session->userId, now);
+            userId = session->userId;
             return bannedError();
         }
         const QString secret = security::random::token(32);
@@ -326,6 +332,9 @@ Result<AuthGrant> AuthService::refresh(const QString &refreshToken, const Client
         users.touchLastSeen(user->user.id, now);
         return makeGrant(*user, session->id, secret, now);
     });
+    if (ended)
+        announceEnded(userId, {{QStringLiteral("sessionIds"), QJsonArray{sessionId}}});
+    return grant;
 }
 
 Result<security::AccessClaims> AuthService::verifyAccessToken(
@@ -335,8 +344,19 @@ Result<security::AccessClaims> AuthService::verifyAccessToken(
     if (!authorizationHeader.startsWith(prefix, Qt::CaseInsensitive))
         return ApiError::unauthorized(
             QStringLiteral("Send the access token as \"Authorization: Bearer <token>\"."));
-    return m_tokens.verifyAccessToken(
-        authorizationHeader.mid(prefix.size()).trimmed(), m_clock.nowMs());
+    return verifyToken(authorizationHeader.mid(prefix.size()).trimmed());
+}
+
+Result<security::AccessClaims> AuthService::verifyToken(const QString &accessToken) const
+{
+    return m_tokens.verifyAccessToken(accessToken, m_clock.nowMs());
+}
+
+void AuthService::announceEnded(const QString &userId, const QJsonObject &which)
+{
+    if (m_events)
+        m_events->publish(
+            realtime::RealtimeEvent{QStringLiteral("session:revoked"), which, {userId}, {}});
 }
 
 Result<AuthContext> AuthService::authorize(const security::AccessClaims &claims)
@@ -356,6 +376,7 @@ Result<Done> AuthService::logout(const AuthContext &caller)
     m_database.transaction([&](QSqlDatabase &db) {
         SessionRepository(db).revoke(caller.sessionId, caller.userId, m_clock.nowMs());
     });
+    announceEnded(caller.userId, {{QStringLiteral("sessionIds"), QJsonArray{caller.sessionId}}});
     return Done{};
 }
 
@@ -373,15 +394,18 @@ Result<Done> AuthService::revokeSession(const AuthContext &caller, const QString
     });
     if (!revoked)
         return ApiError::notFound(QStringLiteral("There is no such session."));
+    announceEnded(caller.userId, {{QStringLiteral("sessionIds"), QJsonArray{sessionId}}});
     return Done{};
 }
 
 Result<int> AuthService::revokeOtherSessions(const AuthContext &caller)
 {
-    return m_database.transaction([&](QSqlDatabase &db) {
+    const int revoked = m_database.transaction([&](QSqlDatabase &db) {
         return SessionRepository(db).revokeAllExcept(
             caller.userId, caller.sessionId, m_clock.nowMs());
     });
+    announceEnded(caller.userId, {{QStringLiteral("exceptSessionId"), caller.sessionId}});
+    return revoked;
 }
 
 Result<Done> AuthService::changePassword(
@@ -410,12 +434,15 @@ Result<Done> AuthService::changePassword(
         });
     }
     const QString newHash = PasswordHasher::hash(newPassword);
+    if (newHash.isEmpty())
+        return ApiError::internal();
     m_database.transaction([&](QSqlDatabase &db) {
         const qint64 now = m_clock.nowMs();
         UserRepository(db).updatePasswordHash(caller.userId, newHash, now);
         SessionRepository(db).revokeAllExcept(caller.userId, caller.sessionId, now);
         LoginFailureRepository(db).clear(userSubject(caller.userId));
     });
+    announceEnded(caller.userId, {{QStringLiteral("exceptSessionId"), caller.sessionId}});
     return Done{};
 }
 

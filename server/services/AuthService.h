@@ -3,6 +3,7 @@
 #include "app/Clock.h"
 #include "db/Database.h"
 #include "mail/Mailer.h"
+#include "realtime/EventBus.h"
 #include "repositories/UserRepository.h"
 #include "security/TokenService.h"
 
@@ -76,6 +77,9 @@ public:
 
     // Cheap and without SQL: runs on the server thread before a job is queued.
     Result<security::AccessClaims> verifyAccessToken(const QString &authorizationHeader) const;
+    Result<security::AccessClaims> verifyToken(const QString &accessToken) const;
+    // Where ended sessions are announced ("session:revoked"), so their sockets close at once.
+    void setEventBus(realtime::EventBus *events) { m_events = events; }
     // The session still stands and the user is not banned: a revoked session stops at once.
     Result<AuthContext> authorize(const security::AccessClaims &claims);
 
@@ -96,11 +100,15 @@ private:
     // Counts a wrong password or code; the answer is `wrong`, or 429 "locked" when this failure
     // locks.
     ApiError failure(QSqlDatabase &db, const QString &subject, const ApiError &wrong);
+    // {"sessionIds": [...]} ends those sessions; {"exceptSessionId": id} all of the user's but that
+    // one.
+    void announceEnded(const QString &userId, const QJsonObject &which);
 
     db::Database &m_database;
     const security::TokenService &m_tokens;
     const Clock &m_clock;
     Settings m_settings;
+    realtime::EventBus *m_events = nullptr;
 };
 
 } // namespace kocmoc

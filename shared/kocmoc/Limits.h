@@ -41,6 +41,22 @@ inline constexpr int userSearchDefaultLimit = 20;
 inline constexpr int userSearchMaxLimit = 50;
 inline constexpr int searchQueryMaxChars = 64;
 
+// Chats
+inline constexpr int chatTitleMaxChars = 128;
+inline constexpr int groupMaxMembers = 1000;
+
+// Messages
+inline constexpr int messageTextMaxChars = 4096;
+inline constexpr int clientIdMaxChars = 64;
+inline constexpr int messagePageDefaultLimit = 50;
+inline constexpr int messagePageMaxLimit = 100;
+inline constexpr int messageSearchLimit = 50;
+inline constexpr int forwardMaxChats = 20;
+inline constexpr int reactionMaxChars = 16; // code points of one emoji sequence
+inline constexpr int reactionsPerUserMax = 10; // different emoji one person puts on one message
+inline constexpr int defaultSendIntervalMs = 200; // between two sends of one person
+inline constexpr int syncMessageLimit = 500; // messages in one /api/sync answer
+
 // Access levels
 inline constexpr int levelUser = 1;
 inline constexpr int levelAdmin = 10;

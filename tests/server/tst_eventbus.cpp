@@ -53,7 +53,7 @@ private slots:
 
         const RealtimeEvent event{QStringLiteral("message:new"),
             QJsonObject{{"id", 42}, {"text", QStringLiteral("Привет")}},
-            {QStringLiteral("user-a"), QStringLiteral("user-b")}};
+            {QStringLiteral("user-a"), QStringLiteral("user-b")}, {}};
         first.cluster->publish(event);
         QTRY_COMPARE(second.received.size(), 1);
         QCOMPARE(second.received.first().name, event.name);
@@ -75,7 +75,7 @@ private slots:
         while (text.size() < 4000)
             text += QStringLiteral("Съешь же ещё этих мягких французских булок 🚀 ");
         const RealtimeEvent big{
-            QStringLiteral("message:edit"), QJsonObject{{"text", text}}, {QStringLiteral("u")}};
+            QStringLiteral("message:edit"), QJsonObject{{"text", text}}, {QStringLiteral("u")}, {}};
         for (int i = 0; i < 5; ++i)
             first.cluster->publish(big);
         QTRY_COMPARE(second.received.size(), 5);
@@ -96,7 +96,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             first.cluster->isListening() && second.cluster->isListening(), 15'000);
         first.cluster->publish(
-            {QStringLiteral("chat:update"), QJsonObject{{"id", "c"}}, {QStringLiteral("u")}});
+            {QStringLiteral("chat:update"), QJsonObject{{"id", "c"}}, {QStringLiteral("u")}, {}});
         QTRY_COMPARE(second.received.size(), 1);
     }
 };

@@ -1,0 +1,328 @@
+#include "RealtimeHub.h"
+
+#include "http/JsonBody.h"
+#include "repositories/PresenceRepository.h"
+#include "repositories/UserRepository.h"
+
+#include <kocmoc/JsonTime.h>
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcRealtime, "kocmoc.realtime")
+
+namespace kocmoc::realtime {
+
+using socketio::Payload;
+using socketio::Socket;
+
+namespace {
+
+constexpr int deliveredFlushMs = 100;
+constexpr qint64 warningMemoryMs = 10'000;
+
+QJsonArray errorAck(const ApiError &error)
+{
+    return QJsonArray{QJsonObject{
+        {QStringLiteral("code"), error.code}, {QStringLiteral("message"), error.message}}};
+}
+
+// The first argument of a client event, which must be an object.
+std::optional<QJsonObject> firstObject(const Payload &payload)
+{
+    if (payload.args.isEmpty() || !payload.args.first().isObject())
+        return std::nullopt;
+    return payload.args.first().toObject();
+}
+
+} // namespace
+
+RealtimeHub::RealtimeHub(socketio::Namespace &nsp, LocalEventBus &local, EventBus &bus,
+    WorkerPool &workers, db::Database &database, AuthService &auth, MessageService &messages,
+    const Clock &clock, Settings settings, QObject *parent)
+    : QObject(parent)
+    , m_namespace(nsp)
+    , m_local(local)
+    , m_bus(bus)
+    , m_workers(workers)
+    , m_database(database)
+    , m_auth(auth)
+    , m_messages(messages)
+    , m_clock(clock)
+    , m_settings(settings)
+{
+    m_namespace.setAuthorizer(
+        [this](Socket *socket, const QJsonObject &auth, socketio::Namespace::Decision decide) {
+            authorize(socket, auth, std::move(decide));
+        });
+    connect(&m_namespace, &socketio::Namespace::connected, this, &RealtimeHub::onConnected);
+    m_subscription = m_local.subscribe([this](const RealtimeEvent &event) { deliver(event); });
+    m_deliveredTimer.setSingleShot(true);
+    m_deliveredTimer.setInterval(deliveredFlushMs);
+    connect(&m_deliveredTimer, &QTimer::timeout, this, &RealtimeHub::flushDelivered);
+}
+
+RealtimeHub::~RealtimeHub()
+{
+    m_local.unsubscribe(m_subscription);
+    m_namespace.setAuthorizer({});
+}
+
+RealtimeHub::Identity RealtimeHub::identityOf(const Socket *socket)
+{
+    const QVariantMap data = socket->data().toMap();
+    return Identity{data.value(QStringLiteral("userId")).toString(),
+        data.value(QStringLiteral("sessionId")).toString()};
+}
+
+void RealtimeHub::authorize(
+    Socket *socket, const QJsonObject &auth, socketio::Namespace::Decision decide)
+{
+    const auto claims = m_auth.verifyToken(auth.value(QStringLiteral("token")).toString());
+    if (!claims) {
+        decide(QStringLiteral("unauthorized"));
+        return;
+    }
+    QPointer<Socket> guarded(socket);
+    m_workers.run<AuthContext>([this, claims = claims.value()] { return m_auth.authorize(claims); },
+        [guarded, decide](Result<AuthContext> caller) {
+            if (!guarded)
+                return;
+            if (!caller) {
+                decide(QStringLiteral("unauthorized"));
+                return;
+            }
+            guarded->setData(QVariantMap{{QStringLiteral("userId"), caller->userId},
+                {QStringLiteral("sessionId"), caller->sessionId}});
+            guarded->join(userRoom(caller->userId));
+            decide(std::nullopt);
+        });
+}
+
+void RealtimeHub::onConnected(Socket *socket)
+{
+    const Identity who = identityOf(socket);
+    connect(socket, &Socket::packetReceived, this, [this, socket] { flooding(socket); });
+    connect(socket, &Socket::event, this,
+        [this, socket](const QString &name, const Payload &payload, const Socket::Ack &ack) {
+            onEvent(socket, name, payload, ack);
+        });
+    connect(
+        socket, &Socket::disconnected, this, [this, socket, who] { onDisconnected(socket, who); });
+    const bool wasOnline = m_presence.isOnline(who.userId);
+    if (m_presence.connected(who.userId) && !wasOnline)
+        announcePresence(who.userId, true);
+}
+
+void RealtimeHub::onDisconnected(Socket *socket, const Identity &who)
+{
+    m_floods.remove(socket);
+    if (m_presence.disconnected(who.userId) && !m_presence.isOnline(who.userId))
+        announcePresence(who.userId, false);
+}
+
+bool RealtimeHub::flooding(Socket *socket)
+{
+    const qint64 now = m_clock.nowMs();
+    Flood &flood = m_floods[socket];
+    if (now - flood.windowStartMs >= 1000) {
+        flood.windowStartMs = now;
+        flood.count = 0;
+    }
+    if (++flood.count <= m_settings.eventsPerSecond)
+        return false;
+    if (flood.count == m_settings.eventsPerSecond + 1) {
+        // One warning per second over the limit; a socket that goes on is cut off.
+        if (now - flood.firstWarningMs > warningMemoryMs) {
+            flood.firstWarningMs = now;
+            flood.warnings = 0;
+        }
+        if (++flood.warnings >= m_settings.disconnectAfterWarnings) {
+            qCInfo(lcRealtime).noquote()
+                << "disconnecting a flooding socket of user" << identityOf(socket).userId;
+            socket->disconnect();
+            return true;
+        }
+        socket->emitEvent(QStringLiteral("error"),
+            QJsonArray{QJsonObject{{QStringLiteral("code"), QStringLiteral("rate_limited")},
+                {QStringLiteral("message"),
+                    QStringLiteral("Too many events; slow down or be disconnected.")}}});
+    }
+    return true;
+}
+
+void RealtimeHub::onEvent(
+    Socket *socket, const QString &name, const Payload &payload, const Socket::Ack &ack)
+{
+    if (m_floods.value(socket).count > m_settings.eventsPerSecond)
+        return; // dropped: the socket was warned
+    const Identity who = identityOf(socket);
+    const auto input = firstObject(payload);
+    if (!input) {
+        if (ack)
+            ack(errorAck(ApiError::badRequest(
+                QStringLiteral("invalid_payload"), QStringLiteral("Send one JSON object."))));
+        return;
+    }
+    if (name == QLatin1String("message:send"))
+        sendMessage(who, *input, ack);
+    else if (name == QLatin1String("typing:start") || name == QLatin1String("typing:stop"))
+        typing(who, name, *input);
+    else if (name == QLatin1String("message:read"))
+        markRead(who, *input, ack);
+    else if (ack)
+        ack(errorAck(ApiError::badRequest(
+            QStringLiteral("unknown_event"), QStringLiteral("No such event: %1").arg(name))));
+}
+
+void RealtimeHub::sendMessage(
+    const Identity &who, const QJsonObject &object, const Socket::Ack &ack)
+{
+    http::JsonBody body(object);
+    SendInput input;
+    input.chatId = body.requiredString(QStringLiteral("chatId"));
+    input.clientId = body.requiredString(QStringLiteral("clientId"));
+    input.type = body.optionalString(QStringLiteral("type")).value_or(input.type);
+    input.text = body.optionalString(QStringLiteral("text"));
+    input.fileIds = body.optionalStringList(QStringLiteral("fileIds")).value_or(QStringList());
+    input.replyToId = body.optionalInteger(QStringLiteral("replyToId")).value_or(0);
+    input.stickerId = body.optionalString(QStringLiteral("stickerId")).value_or(QString());
+    if (body.error()) {
+        if (ack)
+            ack(errorAck(*body.error()));
+        return;
+    }
+    m_workers.run<SentMessage>(
+        [this, userId = who.userId, input] { return m_messages.send(userId, input); },
+        [ack](Result<SentMessage> sent) {
+            if (!ack)
+                return;
+            if (sent)
+                ack(QJsonArray{QJsonValue::Null, sent->message.toJson()});
+            else
+                ack(errorAck(sent.error()));
+        });
+}
+
+void RealtimeHub::typing(const Identity &who, const QString &name, const QJsonObject &input)
+{
+    const QString chatId = input.value(QStringLiteral("chatId")).toString();
+    if (chatId.isEmpty())
+        return;
+    m_workers.run<Done>(
+        [this, who, name, chatId]() -> Result<Done> {
+            QStringList members = m_database.read(
+                [&](QSqlDatabase &db) { return PresenceRepository(db).membersOf(chatId); });
+            // Only members may say they type, and only the others need to hear it.
+            if (!members.removeOne(who.userId))
+                return Done{};
+            m_bus.publish(RealtimeEvent{name,
+                QJsonObject{
+                    {QStringLiteral("chatId"), chatId}, {QStringLiteral("userId"), who.userId}},
+                members, {}});
+            return Done{};
+        },
+        [](Result<Done>) {});
+}
+
+void RealtimeHub::markRead(const Identity &who, const QJsonObject &input, const Socket::Ack &ack)
+{
+    http::JsonBody body(input);
+    const QString chatId = body.requiredString(QStringLiteral("chatId"));
+    const auto messageId = body.optionalInteger(QStringLiteral("messageId"));
+    if (!body.error() && !messageId)
+        body.requiredString(QStringLiteral("messageId"));
+    if (body.error()) {
+        if (ack)
+            ack(errorAck(*body.error()));
+        return;
+    }
+    m_workers.run<Done>([this, userId = who.userId, chatId,
+                            id = *messageId] { return m_messages.markRead(userId, chatId, id); },
+        [ack](Result<Done> done) {
+            if (ack)
+                ack(done ? QJsonArray{QJsonValue::Null} : errorAck(done.error()));
+        });
+}
+
+void RealtimeHub::deliver(const RealtimeEvent &event)
+{
+    if (event.name == QLatin1String("session:revoked")) {
+        endSessions(event);
+        return;
+    }
+    if (event.name == QLatin1String("presence:update") && !event.origin.isEmpty())
+        m_presence.remoteChange(event.origin,
+            event.payload.value(QStringLiteral("userId")).toString(),
+            event.payload.value(QStringLiteral("online")).toBool());
+    QStringList rooms;
+    rooms.reserve(event.userIds.size());
+    for (const QString &userId : event.userIds)
+        rooms.append(userRoom(userId));
+    m_namespace.emitTo(rooms, event.name, QJsonArray{event.payload});
+    if (event.name == QLatin1String("message:new"))
+        queueDelivered(event);
+}
+
+void RealtimeHub::endSessions(const RealtimeEvent &event)
+{
+    const QJsonArray ended = event.payload.value(QStringLiteral("sessionIds")).toArray();
+    const QString except = event.payload.value(QStringLiteral("exceptSessionId")).toString();
+    for (const QString &userId : event.userIds) {
+        for (Socket *socket : m_namespace.socketsIn(userRoom(userId))) {
+            const QString sessionId = identityOf(socket).sessionId;
+            const bool endsHere
+                = except.isEmpty() ? ended.contains(sessionId) : sessionId != except;
+            if (!endsHere)
+                continue;
+            socket->emitEvent(QStringLiteral("session:revoked"), QJsonArray{QJsonObject{}});
+            socket->disconnect();
+        }
+    }
+}
+
+void RealtimeHub::announcePresence(const QString &userId, bool online)
+{
+    m_workers.run<Done>(
+        [this, userId, online]() -> Result<Done> {
+            const qint64 now = m_clock.nowMs();
+            QStringList contacts = m_database.transaction([&](QSqlDatabase &db) {
+                UserRepository(db).touchLastSeen(userId, now);
+                return PresenceRepository(db).contactsOf(userId);
+            });
+            m_bus.publish(RealtimeEvent{QStringLiteral("presence:update"),
+                QJsonObject{{QStringLiteral("userId"), userId}, {QStringLiteral("online"), online},
+                    {QStringLiteral("lastSeenAt"), json::isoFromMs(now)}},
+                contacts << userId, {}});
+            return Done{};
+        },
+        [](Result<Done>) {});
+}
+
+void RealtimeHub::queueDelivered(const RealtimeEvent &event)
+{
+    const QString senderId = event.payload.value(QStringLiteral("senderId")).toString();
+    const QString chatId = event.payload.value(QStringLiteral("chatId")).toString();
+    const qint64 messageId = event.payload.value(QStringLiteral("id")).toInteger();
+    for (const QString &userId : event.userIds) {
+        if (userId == senderId || !m_presence.isOnlineHere(userId))
+            continue;
+        qint64 &newest = m_delivered[{userId, chatId}];
+        newest = qMax(newest, messageId);
+    }
+    if (!m_delivered.isEmpty() && !m_deliveredTimer.isActive())
+        m_deliveredTimer.start();
+}
+
+void RealtimeHub::flushDelivered()
+{
+    // Batched: a busy group costs one status update per member per interval, not per message.
+    m_workers.run<Done>(
+        [this, delivered = std::exchange(m_delivered, {})]() -> Result<Done> {
+            for (auto it = delivered.cbegin(); it != delivered.cend(); ++it)
+                m_messages.markDelivered(it.key().first, it.key().second, it.value());
+            return Done{};
+        },
+        [](Result<Done>) {});
+}
+
+} // namespace kocmoc::realtime

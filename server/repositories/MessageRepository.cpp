@@ -1,0 +1,283 @@
+#include "MessageRepository.h"
+
+#include "SqlText.h"
+#include "db/Sql.h"
+
+#include <kocmoc/Validation.h>
+
+#include <algorithm>
+
+namespace kocmoc {
+
+using db::Sql;
+
+namespace {
+
+const QString messageColumns = QStringLiteral(
+    "SELECT m.id, m.chat_id, m.client_id, m.sender_id, m.type, m.text, m.reply_to_id, "
+    "r.sender_id, r.text, r.deleted, m.forwarded_message_id, m.forwarded_chat_id, "
+    "m.forwarded_sender_id, m.forwarded_sender_name, m.status, m.edited_at, m.deleted, "
+    "m.created_at, m.version FROM messages m LEFT JOIN messages r ON r.id = m.reply_to_id ");
+
+// Unread: after the member's read position and after they joined, from someone else, not
+// deleted.
+const QString unreadSubquery = QStringLiteral(
+    "(SELECT COUNT(*) FROM messages m WHERE m.chat_id = cm.chat_id AND m.id > cm.read_message_id "
+    "AND m.id > cm.joined_message_id AND m.sender_id <> cm.user_id AND m.deleted = 0)");
+
+QString statusName(qint64 status)
+{
+    switch (status) {
+    case MessageRepository::Read:
+        return message::statusRead;
+    case MessageRepository::Delivered:
+        return message::statusDelivered;
+    default:
+        return message::statusSent;
+    }
+}
+
+Message readMessage(const Sql &row)
+{
+    Message message;
+    message.id = row.integer(0);
+    message.chatId = row.text(1);
+    message.clientId = row.text(2);
+    message.senderId = row.text(3);
+    message.type = row.text(4);
+    message.text = row.text(5);
+    if (!row.value(6).isNull())
+        message.replyTo = MessageReply{row.integer(6), row.text(7),
+            // What was deleted is gone from replies to it too.
+            row.flag(9) ? QString() : row.text(8)};
+    if (!row.value(10).isNull())
+        message.forwardedFrom
+            = ForwardedFrom{row.integer(10), row.text(11), row.text(12), row.text(13)};
+    message.status = statusName(row.integer(14));
+    message.editedAtMs = row.integer(15);
+    message.deleted = row.flag(16);
+    message.createdAtMs = row.integer(17);
+    message.version = row.integer(18);
+    return message;
+}
+
+QList<Message> readMessages(Sql &query)
+{
+    QList<Message> messages;
+    while (query.next())
+        messages.append(readMessage(query));
+    return messages;
+}
+
+QVariant nullableId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QHash<QString, int> readCounts(Sql &query)
+{
+    QHash<QString, int> counts;
+    while (query.next())
+        counts.insert(query.text(0), int(query.integer(1)));
+    return counts;
+}
+
+} // namespace
+
+bool MessageRepository::insert(const NewMessage &message)
+{
+    Sql query(m_db,
+        QStringLiteral(
+            "INSERT INTO messages (id, chat_id, sender_id, client_id, type, text, text_key, "
+            "reply_to_id, forwarded_message_id, forwarded_chat_id, forwarded_sender_id, "
+            "forwarded_sender_name, status, created_at, version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING RETURNING id"));
+    const auto &forwarded = message.forwardedFrom;
+    query.bind(message.id)
+        .bind(message.chatId)
+        .bind(message.senderId)
+        .bind(message.clientId)
+        .bind(message.type)
+        .bind(message.text)
+        .bind(validation::foldedForSearch(message.text))
+        .bind(nullableId(message.replyToId))
+        .bind(nullableId(forwarded ? forwarded->messageId : 0))
+        .bindNullableText(forwarded ? forwarded->chatId : QString())
+        .bindNullableText(forwarded ? forwarded->senderId : QString())
+        .bindNullableText(forwarded ? forwarded->senderName : QString())
+        .bind(int(Sent))
+        .bind(message.nowMs)
+        .bind(message.id)
+        .exec();
+    return query.next();
+}
+
+std::optional<Message> MessageRepository::find(qint64 id)
+{
+    Sql query(m_db, messageColumns + QStringLiteral("WHERE m.id = ?"));
+    query.bind(id).exec();
+    if (!query.next())
+        return std::nullopt;
+    return readMessage(query);
+}
+
+std::optional<Message> MessageRepository::findByClientId(
+    const QString &senderId, const QString &clientId)
+{
+    Sql query(m_db, messageColumns + QStringLiteral("WHERE m.sender_id = ? AND m.client_id = ?"));
+    query.bind(senderId).bind(clientId).exec();
+    if (!query.next())
+        return std::nullopt;
+    return readMessage(query);
+}
+
+QList<Message> MessageRepository::byIds(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return {};
+    Sql query(m_db,
+        messageColumns + QStringLiteral("WHERE m.id IN (") + sqltext::placeholders(ids.size())
+            + QStringLiteral(") ORDER BY m.id"));
+    for (const qint64 id : ids)
+        query.bind(id);
+    query.exec();
+    return readMessages(query);
+}
+
+MessagePage MessageRepository::page(const QString &chatId, qint64 before, qint64 after, int limit)
+{
+    QString where = QStringLiteral("WHERE m.chat_id = ? ");
+    if (after > 0)
+        where += QStringLiteral("AND m.id > ? ORDER BY m.id LIMIT ?");
+    else if (before > 0)
+        where += QStringLiteral("AND m.id < ? ORDER BY m.id DESC LIMIT ?");
+    else
+        where += QStringLiteral("ORDER BY m.id DESC LIMIT ?");
+    Sql query(m_db, messageColumns + where);
+    query.bind(chatId);
+    if (after > 0 || before > 0)
+        query.bind(after > 0 ? after : before);
+    query.bind(limit + 1).exec(); // one more than asked tells whether there is more
+    MessagePage page;
+    page.messages = readMessages(query);
+    page.hasMore = page.messages.size() > limit;
+    if (page.hasMore)
+        page.messages.removeLast();
+    if (after <= 0)
+        std::reverse(page.messages.begin(), page.messages.end());
+    return page;
+}
+
+QList<Message> MessageRepository::changedSince(
+    const QString &userId, qint64 sinceVersion, int limit)
+{
+    Sql query(m_db,
+        messageColumns
+            + QStringLiteral("WHERE m.chat_id IN (SELECT chat_id FROM chat_members WHERE user_id = "
+                             "?) AND m.version > ? ORDER BY m.version LIMIT ?"));
+    query.bind(userId).bind(sinceVersion).bind(limit).exec();
+    return readMessages(query);
+}
+
+QList<Message> MessageRepository::search(
+    const QString &userId, const QString &chatId, const QString &foldedQuery, int limit)
+{
+    QString statement = messageColumns
+        + QStringLiteral("WHERE m.deleted = 0 AND m.text_key LIKE ? ESCAPE '\\' AND m.chat_id IN "
+                         "(SELECT chat_id FROM chat_members WHERE user_id = ?) ");
+    if (!chatId.isEmpty())
+        statement += QStringLiteral("AND m.chat_id = ? ");
+    statement += QStringLiteral("ORDER BY m.id DESC LIMIT ?");
+    Sql query(m_db, statement);
+    query.bind(sqltext::containsPattern(foldedQuery)).bind(userId);
+    if (!chatId.isEmpty())
+        query.bind(chatId);
+    query.bind(limit).exec();
+    return readMessages(query);
+}
+
+qint64 MessageRepository::newestLiveId(const QString &chatId)
+{
+    Sql query(
+        m_db, QStringLiteral("SELECT MAX(id) FROM messages WHERE chat_id = ? AND deleted = 0"));
+    query.bind(chatId).exec();
+    return query.next() ? query.integer(0) : 0;
+}
+
+void MessageRepository::editText(qint64 id, const QString &text, qint64 nowMs, qint64 version)
+{
+    Sql(m_db,
+        QStringLiteral(
+            "UPDATE messages SET text = ?, text_key = ?, edited_at = ?, version = ? WHERE id = ?"))
+        .bind(text)
+        .bind(validation::foldedForSearch(text))
+        .bind(nowMs)
+        .bind(version)
+        .bind(id)
+        .exec();
+}
+
+void MessageRepository::softDelete(qint64 id, qint64 version)
+{
+    Sql(m_db,
+        QStringLiteral("UPDATE messages SET text = '', text_key = '', deleted = 1, version = ? "
+                       "WHERE id = ?"))
+        .bind(version)
+        .bind(id)
+        .exec();
+}
+
+void MessageRepository::touch(qint64 id, qint64 version)
+{
+    Sql(m_db, QStringLiteral("UPDATE messages SET version = ? WHERE id = ?"))
+        .bind(version)
+        .bind(id)
+        .exec();
+}
+
+int MessageRepository::raiseStatus(const QString &chatId, const QString &readerId, qint64 afterId,
+    qint64 upToId, Status status, qint64 version)
+{
+    Sql query(m_db,
+        QStringLiteral("UPDATE messages SET status = ?, version = ? WHERE chat_id = ? AND id > ? "
+                       "AND id <= ? AND sender_id <> ? AND status < ?"));
+    query.bind(int(status))
+        .bind(version)
+        .bind(chatId)
+        .bind(afterId)
+        .bind(upToId)
+        .bind(readerId)
+        .bind(int(status))
+        .exec();
+    return query.affectedRows();
+}
+
+int MessageRepository::unreadCount(const QString &chatId, const QString &userId)
+{
+    Sql query(m_db,
+        QStringLiteral("SELECT ") + unreadSubquery
+            + QStringLiteral(" FROM chat_members cm WHERE cm.chat_id = ? AND cm.user_id = ?"));
+    query.bind(chatId).bind(userId).exec();
+    return query.next() ? int(query.integer(0)) : 0;
+}
+
+QHash<QString, int> MessageRepository::unreadCountsOfUser(const QString &userId)
+{
+    Sql query(m_db,
+        QStringLiteral("SELECT cm.chat_id, ") + unreadSubquery
+            + QStringLiteral(" FROM chat_members cm WHERE cm.user_id = ?"));
+    query.bind(userId).exec();
+    return readCounts(query);
+}
+
+QHash<QString, int> MessageRepository::unreadCountsInChat(const QString &chatId)
+{
+    Sql query(m_db,
+        QStringLiteral("SELECT cm.user_id, ") + unreadSubquery
+            + QStringLiteral(" FROM chat_members cm WHERE cm.chat_id = ?"));
+    query.bind(chatId).exec();
+    return readCounts(query);
+}
+
+} // namespace kocmoc

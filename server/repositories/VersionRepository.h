@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QSqlDatabase>
+
+namespace kocmoc {
+
+// The one increasing sequence that numbers every change of chats and messages
+// (API.md: "every state change gets a version"). The only SQL that differs between
+// the drivers lives here.
+class VersionRepository
+{
+public:
+    explicit VersionRepository(QSqlDatabase &db)
+        : m_db(db)
+    { }
+
+    // A new version for a change made in this write transaction. Versions become
+    // visible in the order they are handed out: a client that catches up from the
+    // highest version it saw can never skip a change committed after it looked. So
+    // call it first in the transaction, before reading what the change depends on.
+    qint64 next();
+    // Makes the rest of this read transaction see one snapshot, so that the parts of a
+    // catch-up answer agree with each other. Call it first, before any query.
+    void useOneSnapshot();
+
+private:
+    bool isPostgres() const;
+
+    QSqlDatabase &m_db;
+};
+
+} // namespace kocmoc

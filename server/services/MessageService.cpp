@@ -1,0 +1,405 @@
+#include "MessageService.h"
+
+#include "repositories/ChatRepository.h"
+#include "repositories/ReactionRepository.h"
+#include "repositories/VersionRepository.h"
+#include "security/Random.h"
+#include "services/ChatAccess.h"
+#include "services/ChatViews.h"
+#include "services/WriteAndPublish.h"
+
+#include <kocmoc/Limits.h>
+#include <kocmoc/Validation.h>
+
+namespace kocmoc {
+
+namespace {
+
+ApiError messageDeleted()
+{
+    return ApiError::conflict(
+        QStringLiteral("message_deleted"), QStringLiteral("This message was deleted."));
+}
+
+ApiError notInThisChat(const QString &field)
+{
+    return ApiError::invalidField(field, QStringLiteral("There is no such message in this chat."));
+}
+
+// The message and the caller's access to its chat, or "not found" for anyone outside it.
+struct MessageAccess
+{
+    Message message;
+    ChatAccess chat;
+};
+
+Result<MessageAccess> messageAccess(QSqlDatabase &db, qint64 messageId, const QString &callerId)
+{
+    auto message = MessageRepository(db).find(messageId);
+    if (!message)
+        return ChatAccess::messageNotFound();
+    ChatRepository chats(db);
+    auto access = ChatAccess::of(chats, message->chatId, callerId);
+    if (!access)
+        return ChatAccess::messageNotFound();
+    return MessageAccess{std::move(*message), std::move(*access)};
+}
+
+} // namespace
+
+QJsonObject DeletedMessage::toJson() const
+{
+    return QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("chatId"), chatId},
+        {QStringLiteral("version"), version}};
+}
+
+QJsonObject ReactionUpdate::toJson() const
+{
+    return QJsonObject{{QStringLiteral("messageId"), messageId}, {QStringLiteral("chatId"), chatId},
+        {QStringLiteral("reactions"), message::reactionsToJson(reactions)},
+        {QStringLiteral("version"), version}, {QStringLiteral("userId"), userId},
+        {QStringLiteral("emoji"), emoji}, {QStringLiteral("added"), added}};
+}
+
+MessageService::MessageService(db::Database &database, const Clock &clock,
+    realtime::EventBus &events, const PresenceSource &presence, Settings settings)
+    : m_database(database)
+    , m_clock(clock)
+    , m_events(events)
+    , m_presence(presence)
+    , m_throttle(settings.sendIntervalMs)
+{ }
+
+std::optional<ApiError> MessageService::throttle(const QString &callerId, const QString &clientId)
+{
+    const qint64 waitMs = m_throttle.admit(callerId, clientId, m_clock.nowMs());
+    if (waitMs == 0)
+        return std::nullopt;
+    return ApiError::tooManyRequests(QStringLiteral("rate_limited"),
+        QStringLiteral("You are sending too fast; wait a moment."), int((waitMs + 999) / 1000));
+}
+
+Result<SentMessage> MessageService::send(const QString &callerId, const SendInput &input)
+{
+    if (const auto problem = validation::checkClientId(input.clientId))
+        return *problem;
+    if (!message::types().contains(input.type))
+        return ApiError::invalidField(QStringLiteral("type"),
+            QStringLiteral("A message type is one of: %1.")
+                .arg(message::types().join(QStringLiteral(", "))));
+    if (input.type != message::typeText)
+        return ApiError::badRequest(QStringLiteral("unsupported_type"),
+            QStringLiteral("Only text messages can be sent until this server stores files."),
+            QStringLiteral("type"));
+    // No file or sticker exists yet, so no id can name one.
+    if (!input.fileIds.isEmpty())
+        return ApiError::badRequest(QStringLiteral("unknown_file"),
+            QStringLiteral("There is no such file."), QStringLiteral("fileIds"));
+    if (!input.stickerId.isEmpty())
+        return ApiError::badRequest(QStringLiteral("unknown_sticker"),
+            QStringLiteral("There is no such sticker."), QStringLiteral("stickerId"));
+    if (!input.text)
+        return ApiError::badRequest(QStringLiteral("missing_field"),
+            QStringLiteral("The field 'text' is required."), QStringLiteral("text"));
+    const QString text = validation::normalizedMessageText(*input.text);
+    if (const auto problem = validation::checkMessageText(text))
+        return *problem;
+    if (input.replyToId < 0)
+        return notInThisChat(QStringLiteral("replyToId"));
+    if (const auto limited = throttle(callerId, input.clientId))
+        return *limited;
+
+    return writeAndPublish<SentMessage>(
+        m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<SentMessage> {
+            const qint64 version = VersionRepository(db).next();
+            ChatRepository chats(db);
+            if (!ChatAccess::of(chats, input.chatId, callerId))
+                return ChatAccess::chatNotFound();
+            MessageRepository messages(db);
+            ChatViews views(db, m_presence);
+            // A retry: the message this clientId made, never a second one.
+            const auto stored = [&]() -> Result<SentMessage> {
+                const auto first = messages.findByClientId(callerId, input.clientId);
+                if (first->chatId != input.chatId)
+                    return ApiError::conflict(QStringLiteral("client_id_reused"),
+                        QStringLiteral("This clientId belongs to a message in another chat."),
+                        QStringLiteral("clientId"));
+                return SentMessage{views.message(*first, callerId), false};
+            };
+            if (messages.findByClientId(callerId, input.clientId))
+                return stored();
+            if (input.replyToId > 0) {
+                const auto original = messages.find(input.replyToId);
+                if (!original || original->chatId != input.chatId)
+                    return notInThisChat(QStringLiteral("replyToId"));
+            }
+            const qint64 now = m_clock.nowMs();
+            if (!messages.insert(NewMessage{version, input.chatId, callerId, input.clientId,
+                    input.type, text, input.replyToId, std::nullopt, now}))
+                return stored();
+            chats.recordActivity(input.chatId, version, now);
+            chats.touch(input.chatId, version, now);
+            const Message message = views.message(*messages.find(version), callerId);
+            events.append(eventFor(
+                QStringLiteral("message:new"), message.toJson(), chats.memberIds(input.chatId)));
+            return SentMessage{message, true};
+        });
+}
+
+Result<MessagePage> MessageService::history(
+    const QString &callerId, const QString &chatId, qint64 before, qint64 after, int limit)
+{
+    return m_database.read([&](QSqlDatabase &db) -> Result<MessagePage> {
+        ChatRepository chats(db);
+        if (!ChatAccess::of(chats, chatId, callerId))
+            return ChatAccess::chatNotFound();
+        MessagePage page = MessageRepository(db).page(chatId, before, after, limit);
+        page.messages = ChatViews(db, m_presence).messages(page.messages, callerId);
+        return page;
+    });
+}
+
+Result<Message> MessageService::edit(const QString &callerId, qint64 messageId, const QString &text)
+{
+    const QString normalized = validation::normalizedMessageText(text);
+    if (const auto problem = validation::checkMessageText(normalized))
+        return *problem;
+    return writeAndPublish<Message>(
+        m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Message> {
+            const qint64 version = VersionRepository(db).next();
+            const auto access = messageAccess(db, messageId, callerId);
+            if (!access)
+                return access.error();
+            const Message &original = access->message;
+            if (original.senderId != callerId)
+                return ApiError::forbidden(QStringLiteral("Only the sender can edit a message."));
+            if (original.deleted)
+                return messageDeleted();
+            if (original.forwardedFrom)
+                return ApiError::forbidden(
+                    QStringLiteral("A forwarded message keeps its author's words."));
+            const qint64 now = m_clock.nowMs();
+            MessageRepository messages(db);
+            messages.editText(messageId, normalized, now, version);
+            ChatRepository chats(db);
+            chats.touch(original.chatId, version, now);
+            const Message edited
+                = ChatViews(db, m_presence).message(*messages.find(messageId), callerId);
+            events.append(eventFor(
+                QStringLiteral("message:edit"), edited.toJson(), chats.memberIds(original.chatId)));
+            return edited;
+        });
+}
+
+Result<DeletedMessage> MessageService::remove(const QString &callerId, qint64 messageId)
+{
+    return writeAndPublish<DeletedMessage>(m_database, m_events,
+        [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<DeletedMessage> {
+            const qint64 version = VersionRepository(db).next();
+            const auto access = messageAccess(db, messageId, callerId);
+            if (!access)
+                return access.error();
+            const Message &original = access->message;
+            if (original.senderId != callerId && !access->chat.moderates())
+                return ApiError::forbidden(QStringLiteral(
+                    "Only the sender or the chat's admins and owners can delete a message."));
+            if (original.deleted)
+                return DeletedMessage{messageId, original.chatId, original.version};
+            MessageRepository messages(db);
+            messages.softDelete(messageId, version);
+            ReactionRepository(db).removeAll(messageId);
+            ChatRepository chats(db);
+            if (access->chat.chat.lastMessageId == messageId)
+                chats.setLastMessage(original.chatId, messages.newestLiveId(original.chatId));
+            chats.touch(original.chatId, version, m_clock.nowMs());
+            const DeletedMessage deleted{messageId, original.chatId, version};
+            events.append(eventFor(QStringLiteral("message:delete"), deleted.toJson(),
+                chats.memberIds(original.chatId)));
+            return deleted;
+        });
+}
+
+Result<QList<Message>> MessageService::forward(
+    const QString &callerId, qint64 messageId, const QStringList &chatIds)
+{
+    QStringList targets;
+    for (const QString &id : chatIds) {
+        if (!targets.contains(id))
+            targets.append(id);
+    }
+    if (targets.isEmpty() || targets.size() > limits::forwardMaxChats)
+        return ApiError::invalidField(QStringLiteral("chatIds"),
+            QStringLiteral("Forward to 1 to %1 chats.").arg(limits::forwardMaxChats));
+    if (const auto limited = throttle(callerId, QString()))
+        return *limited;
+    return writeAndPublish<QList<Message>>(m_database, m_events,
+        [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<QList<Message>> {
+            VersionRepository versions(db);
+            qint64 version = versions.next();
+            const auto access = messageAccess(db, messageId, callerId);
+            if (!access)
+                return access.error();
+            const Message &original = access->message;
+            if (original.deleted)
+                return messageDeleted();
+            ChatRepository chats(db);
+            for (const QString &chatId : targets) {
+                if (!ChatAccess::of(chats, chatId, callerId))
+                    return ApiError{404, QStringLiteral("not_found"),
+                        QStringLiteral("There is no such chat."), QStringLiteral("chatIds"), 0};
+            }
+            ChatViews views(db, m_presence);
+            const ForwardedFrom origin = original.forwardedFrom.value_or(ForwardedFrom{original.id,
+                original.chatId, original.senderId, views.user(original.senderId).displayName});
+            MessageRepository messages(db);
+            const qint64 now = m_clock.nowMs();
+            QList<qint64> ids;
+            for (const QString &chatId : targets) {
+                if (!ids.isEmpty())
+                    version = versions.next(); // each copy is a message of its own
+                messages.insert(NewMessage{version, chatId, callerId, security::random::uuid(),
+                    original.type, original.text, 0, origin, now});
+                chats.recordActivity(chatId, version, now);
+                chats.touch(chatId, version, now);
+                ids.append(version);
+            }
+            const QList<Message> copies = views.messages(messages.byIds(ids), callerId);
+            for (const Message &copy : copies)
+                events.append(eventFor(QStringLiteral("message:forward"), copy.toJson(),
+                    chats.memberIds(copy.chatId)));
+            return copies;
+        });
+}
+
+Result<ReactionUpdate> MessageService::react(
+    const QString &callerId, qint64 messageId, const QString &emoji, bool add)
+{
+    if (const auto problem = validation::checkReaction(emoji))
+        return *problem;
+    return writeAndPublish<ReactionUpdate>(m_database, m_events,
+        [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<ReactionUpdate> {
+            const qint64 version = VersionRepository(db).next();
+            const auto access = messageAccess(db, messageId, callerId);
+            if (!access)
+                return access.error();
+            const Message &original = access->message;
+            if (original.deleted)
+                return messageDeleted();
+            ReactionRepository reactions(db);
+            const auto mineNow = [&] {
+                QStringList emoji;
+                for (const ReactionTally &tally : reactions.tallies({messageId}).value(messageId)) {
+                    if (tally.userIds.contains(callerId))
+                        emoji.append(tally.emoji);
+                }
+                return emoji;
+            };
+            const QStringList mine = mineNow();
+            if (add && !mine.contains(emoji) && mine.size() >= limits::reactionsPerUserMax)
+                return ApiError::badRequest(QStringLiteral("too_many_reactions"),
+                    QStringLiteral("One person can put at most %1 different reactions on a "
+                                   "message.")
+                        .arg(limits::reactionsPerUserMax),
+                    QStringLiteral("emoji"));
+            const bool changed = add ? reactions.add(messageId, callerId, emoji, m_clock.nowMs())
+                                     : reactions.remove(messageId, callerId, emoji);
+            ChatRepository chats(db);
+            if (changed) {
+                MessageRepository(db).touch(messageId, version);
+                chats.touch(original.chatId, version, m_clock.nowMs());
+            }
+            const ReactionUpdate update{messageId, original.chatId,
+                ReactionRepository::asSeenBy(
+                    reactions.tallies({messageId}).value(messageId), callerId),
+                changed ? version : original.version, callerId, emoji, add};
+            if (changed)
+                events.append(eventFor(QStringLiteral("reaction:update"), update.toJson(),
+                    chats.memberIds(original.chatId)));
+            return update;
+        });
+}
+
+Result<QList<Message>> MessageService::search(
+    const QString &callerId, const QString &chatId, const QString &query)
+{
+    const QString trimmed = query.trimmed();
+    if (trimmed.isEmpty())
+        return ApiError::badRequest(QStringLiteral("missing_field"),
+            QStringLiteral("Type something to search for."), QStringLiteral("q"));
+    if (validation::codePointCount(trimmed) > limits::searchQueryMaxChars)
+        return ApiError::invalidField(
+            QStringLiteral("q"), QStringLiteral("The search text is too long."));
+    return m_database.read([&](QSqlDatabase &db) -> Result<QList<Message>> {
+        ChatRepository chats(db);
+        if (!chatId.isEmpty() && !ChatAccess::of(chats, chatId, callerId))
+            return ChatAccess::chatNotFound();
+        const QList<Message> found = MessageRepository(db).search(
+            callerId, chatId, validation::foldedForSearch(trimmed), limits::messageSearchLimit);
+        return ChatViews(db, m_presence).messages(found, callerId);
+    });
+}
+
+Result<Done> MessageService::markRead(
+    const QString &callerId, const QString &chatId, qint64 messageId)
+{
+    return advance(callerId, chatId, messageId, Position::Read);
+}
+
+Result<Done> MessageService::markDelivered(
+    const QString &callerId, const QString &chatId, qint64 messageId)
+{
+    return advance(callerId, chatId, messageId, Position::Delivered);
+}
+
+Result<Done> MessageService::advance(
+    const QString &callerId, const QString &chatId, qint64 messageId, Position position)
+{
+    const auto current = [&](const MemberRecord &member) {
+        return position == Position::Read ? member.readMessageId : member.deliveredMessageId;
+    };
+    // A cheap look first: most reports move nothing, and then take no version.
+    const auto moves = m_database.read([&](QSqlDatabase &db) -> Result<bool> {
+        ChatRepository chats(db);
+        const auto member = chats.member(chatId, callerId);
+        if (!member)
+            return ChatAccess::chatNotFound();
+        const auto message = MessageRepository(db).find(messageId);
+        if (!message || message->chatId != chatId)
+            return notInThisChat(QStringLiteral("messageId"));
+        return messageId > current(*member);
+    });
+    if (!moves || !moves.value())
+        return moves ? Result<Done>(Done{}) : Result<Done>(moves.error());
+
+    return writeAndPublish<Done>(
+        m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Done> {
+            const qint64 version = VersionRepository(db).next();
+            ChatRepository chats(db);
+            const auto member = chats.member(chatId, callerId);
+            if (!member)
+                return ChatAccess::chatNotFound();
+            const qint64 from = current(*member);
+            if (messageId <= from)
+                return Done{};
+            const bool read = position == Position::Read;
+            if (read)
+                chats.advanceRead(chatId, callerId, messageId);
+            else
+                chats.advanceDelivered(chatId, callerId, messageId);
+            const int raised = MessageRepository(db).raiseStatus(chatId, callerId, from, messageId,
+                read ? MessageRepository::Read : MessageRepository::Delivered, version);
+            // A read moves the reader's unread count; a delivery matters only to senders.
+            if (!read && raised == 0)
+                return Done{};
+            chats.touch(chatId, version, m_clock.nowMs());
+            events.append(eventFor(
+                read ? QStringLiteral("message:read") : QStringLiteral("message:delivered"),
+                QJsonObject{{QStringLiteral("chatId"), chatId},
+                    {QStringLiteral("userId"), callerId}, {QStringLiteral("messageId"), messageId},
+                    {QStringLiteral("version"), version}},
+                chats.memberIds(chatId)));
+            return Done{};
+        });
+}
+
+} // namespace kocmoc

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "app/Clock.h"
+#include "db/Database.h"
+#include "realtime/EventBus.h"
+#include "repositories/MessageRepository.h"
+#include "services/PresenceSource.h"
+#include "services/SendThrottle.h"
+
+#include <kocmoc/Message.h>
+#include <kocmoc/Result.h>
+
+#include <QJsonObject>
+
+namespace kocmoc {
+
+// A new message as a client asks for it: POST /api/chats/{id}/messages, or the
+// realtime hub's message:send.
+struct SendInput
+{
+    QString chatId;
+    QString clientId;
+    QString type = message::typeText;
+    std::optional<QString> text;
+    QStringList fileIds;
+    qint64 replyToId = 0; // 0: not a reply
+    QString stickerId;
+};
+
+// The message, and whether this call stored it (false: a retry of one stored before).
+struct SentMessage
+{
+    Message message;
+    bool created = false;
+};
+
+// What a deletion leaves: {id, chatId, version}, the body of message:delete.
+struct DeletedMessage
+{
+    qint64 id = 0;
+    QString chatId;
+    qint64 version = 0;
+
+    QJsonObject toJson() const;
+};
+
+// A message's reactions after one person added or took back one emoji: the body of
+// reaction:update. `reactions` is as that person sees them; the others keep their own
+// `mine` and take the counts.
+struct ReactionUpdate
+{
+    qint64 messageId = 0;
+    QString chatId;
+    QList<Reaction> reactions;
+    qint64 version = 0;
+    QString userId;
+    QString emoji;
+    bool added = false;
+
+    QJsonObject toJson() const;
+};
+
+// Messages, reactions, read positions and delivery (API.md, Messages). Every method
+// checks that the caller is in the chat: otherwise "not found". Runs on worker threads;
+// events go out after the change has committed.
+class MessageService
+{
+public:
+    struct Settings
+    {
+        int sendIntervalMs = 0; // the least time between two sends of one person
+    };
+
+    MessageService(db::Database &database, const Clock &clock, realtime::EventBus &events,
+        const PresenceSource &presence, Settings settings);
+
+    // Stores a message once per (sender, clientId): the same clientId again answers with
+    // the message stored first, never a second one. For REST and the realtime hub alike.
+    Result<SentMessage> send(const QString &callerId, const SendInput &input);
+    Result<MessagePage> history(
+        const QString &callerId, const QString &chatId, qint64 before, qint64 after, int limit);
+    Result<Message> edit(const QString &callerId, qint64 messageId, const QString &text);
+    Result<DeletedMessage> remove(const QString &callerId, qint64 messageId);
+    Result<QList<Message>> forward(
+        const QString &callerId, qint64 messageId, const QStringList &chatIds);
+    Result<ReactionUpdate> react(
+        const QString &callerId, qint64 messageId, const QString &emoji, bool add);
+    // In one chat, or with an empty chatId in all the caller's chats; newest first.
+    Result<QList<Message>> search(
+        const QString &callerId, const QString &chatId, const QString &query);
+    // The caller has read everything up to messageId (POST /api/chats/{id}/read).
+    Result<Done> markRead(const QString &callerId, const QString &chatId, qint64 messageId);
+    // A device of the caller has received everything up to messageId: the realtime hub
+    // calls it after delivering; the senders' messages become "delivered".
+    Result<Done> markDelivered(const QString &callerId, const QString &chatId, qint64 messageId);
+
+private:
+    enum class Position { Read, Delivered };
+    Result<Done> advance(
+        const QString &callerId, const QString &chatId, qint64 messageId, Position position);
+    std::optional<ApiError> throttle(const QString &callerId, const QString &clientId);
+
+    db::Database &m_database;
+    const Clock &m_clock;
+    realtime::EventBus &m_events;
+    const PresenceSource &m_presence;
+    SendThrottle m_throttle;
+};
+
+} // namespace kocmoc

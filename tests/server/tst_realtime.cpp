@@ -1,0 +1,227 @@
+#include "MessagingTestSupport.h"
+#include "RealtimeClient.h"
+
+using namespace kocmoc;
+using namespace kocmoc::test;
+
+// The realtime hub end to end: sockets of the server's own Socket.IO, real sign-ins,
+// real chats; what each person's devices receive, and what they must not.
+class RealtimeTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    int m_counter = 0;
+
+    Person person(const char *name) { return signUp(*m_server, QStringLiteral("%1_%2").arg(QLatin1String(name)).arg(++m_counter)); }
+
+    QString directChat(const Person &from, const Person &to)
+    {
+        return m_server->call("POST", QStringLiteral("/api/chats"), QJsonObject{{"userId", to.id}}, from.token)
+                .object().value("id").toString();
+    }
+
+    std::unique_ptr<RealtimeClient> device(const Person &who)
+    {
+        auto client = std::make_unique<RealtimeClient>();
+        if (!client->connectTo(m_server->server().port(), who.token))
+            qWarning() << "could not connect:" << client->connectError();
+        return client;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        KOCMOC_REQUIRE_DATABASE();
+        m_server = std::make_unique<TestServer>([](ServerConfig &config) { config.sendIntervalMs = 0; });
+        KOCMOC_START(*m_server);
+    }
+
+    void aBadTokenIsRefused()
+    {
+        RealtimeClient stranger;
+        QVERIFY(!stranger.connectTo(m_server->server().port(), QStringLiteral("not-a-token")));
+        QCOMPARE(stranger.connectError(), QStringLiteral("unauthorized"));
+
+        const Person anna = person("anna");
+        m_server->server().clock().advance(16 * 60 * 1000); // past the access token's 15 minutes
+        RealtimeClient late;
+        QVERIFY(!late.connectTo(m_server->server().port(), anna.token));
+        QCOMPARE(late.connectError(), QStringLiteral("unauthorized"));
+    }
+
+    void aSendReachesEveryDeviceOfEveryMemberAndNobodyElse()
+    {
+        const Person anna = person("anna");
+        const Person boris = person("boris");
+        const Person outsider = person("outsider");
+        const QString chatId = directChat(anna, boris);
+        auto annaPhone = device(anna);
+        auto annaDesktop = device(anna);
+        auto borisPhone = device(boris);
+        auto outsiderPhone = device(outsider);
+        QVERIFY(annaPhone->isConnected() && annaDesktop->isConnected() && borisPhone->isConnected());
+
+        QJsonObject send = textMessage(QStringLiteral("Привет, Борис!"));
+        send.insert(QStringLiteral("chatId"), chatId);
+        const QJsonArray ack = annaPhone->request(QStringLiteral("message:send"), send);
+        QCOMPARE(ack.size(), 2);
+        QVERIFY(ack.at(0).isNull());
+        const QJsonObject message = ack.at(1).toObject();
+        QCOMPARE(message.value("text").toString(), QStringLiteral("Привет, Борис!"));
+        QCOMPARE(message.value("senderId").toString(), anna.id);
+
+        QVERIFY(borisPhone->waitFor(QStringLiteral("message:new")));
+        QVERIFY(annaDesktop->waitFor(QStringLiteral("message:new")));
+        QCOMPARE(borisPhone->receivedNamed(QStringLiteral("message:new")).first().payload.toObject().value("id"),
+                 message.value("id"));
+        // The same clientId again: the same message back, and no second event.
+        const QJsonArray retry = annaPhone->request(QStringLiteral("message:send"), send);
+        QCOMPARE(retry.at(1).toObject().value("id"), message.value("id"));
+        QTest::qWait(300);
+        QCOMPARE(borisPhone->count(QStringLiteral("message:new")), 1);
+        QCOMPARE(outsiderPhone->count(QStringLiteral("message:new")), 0);
+    }
+
+    void sendErrorsComeBackInTheAck()
+    {
+        const Person anna = person("anna");
+        const Person boris = person("boris");
+        const QString chatId = directChat(anna, boris);
+        auto phone = device(anna);
+        const QJsonArray missing = phone->request(QStringLiteral("message:send"), QJsonObject{{"chatId", chatId}});
+        QCOMPARE(missing.at(0).toObject().value("code").toString(), QStringLiteral("missing_field"));
+        QJsonObject notMine = textMessage(QStringLiteral("hi"));
+        notMine.insert(QStringLiteral("chatId"), QStringLiteral("00000000-0000-4000-8000-000000000000"));
+        QCOMPARE(phone->request(QStringLiteral("message:send"), notMine).at(0).toObject().value("code").toString(),
+                 QStringLiteral("not_found"));
+    }
+
+    void typingGoesToTheOtherMembersOnly()
+    {
+        const Person anna = person("anna");
+        const Person boris = person("boris");
+        const Person outsider = person("outsider");
+        const QString chatId = directChat(anna, boris);
+        auto annaPhone = device(anna);
+        auto borisPhone = device(boris);
+        auto outsiderPhone = device(outsider);
+        annaPhone->send(QStringLiteral("typing:start"), QJsonObject{{"chatId", chatId}});
+        QVERIFY(borisPhone->waitFor(QStringLiteral("typing:start")));
+        const QJsonObject typing = borisPhone->receivedNamed(QStringLiteral("typing:start")).first().payload.toObject();
+        QCOMPARE(typing.value("chatId").toString(), chatId);
+        QCOMPARE(typing.value("userId").toString(), anna.id);
+        annaPhone->send(QStringLiteral("typing:stop"), QJsonObject{{"chatId", chatId}});
+        QVERIFY(borisPhone->waitFor(QStringLiteral("typing:stop")));
+        // A stranger cannot type into a chat they are not in.
+        outsiderPhone->send(QStringLiteral("typing:start"), QJsonObject{{"chatId", chatId}});
+        QTest::qWait(300);
+        QCOMPARE(borisPhone->count(QStringLiteral("typing:start")), 1);
+        QCOMPARE(annaPhone->count(QStringLiteral("typing:start")), 0);
+    }
+
+    void presenceFollowsTheDevices()
+    {
+        const Person anna = person("anna");
+        const Person boris = person("boris");
+        directChat(anna, boris);
+        auto annaPhone = device(anna);
+        // Boris's presence as Anna's phone heard it.
+        const auto borisPresence = [&] {
+            QList<QJsonObject> updates;
+            for (const auto &event : annaPhone->receivedNamed(QStringLiteral("presence:update"))) {
+                if (event.payload.toObject().value("userId").toString() == boris.id)
+                    updates.append(event.payload.toObject());
+            }
+            return updates;
+        };
+        {
+            auto borisPhone = device(boris);
+            auto borisDesktop = device(boris);
+            QTRY_COMPARE(borisPresence().size(), 1);
+            QCOMPARE(borisPresence().first().value("online").toBool(), true);
+            const Response chats = m_server->call("GET", QStringLiteral("/api/chats"), QJsonValue::Undefined, anna.token);
+            bool borisOnline = false;
+            for (const QJsonValue chat : chats.array()) {
+                for (const QJsonValue member : chat.toObject().value("members").toArray()) {
+                    const QJsonObject user = member.toObject().value("user").toObject();
+                    if (user.value("id").toString() == boris.id)
+                        borisOnline = user.value("online").toBool();
+                }
+            }
+            QVERIFY(borisOnline);
+            borisPhone->close();
+            QTest::qWait(300);
+            // One device left: still online, nothing announced.
+            QCOMPARE(borisPresence().size(), 1);
+            borisDesktop->close();
+        }
+        QTRY_COMPARE(borisPresence().size(), 2);
+        QCOMPARE(borisPresence().last().value("online").toBool(), false);
+        QVERIFY(borisPresence().last().value("lastSeenAt").toString().endsWith(QLatin1Char('Z')));
+    }
+
+    void readsAndDeliveryReachTheSender()
+    {
+        const Person anna = person("anna");
+        const Person boris = person("boris");
+        const QString chatId = directChat(anna, boris);
+        auto annaPhone = device(anna);
+        auto borisPhone = device(boris);
+        QJsonObject send = textMessage(QStringLiteral("Are you there?"));
+        send.insert(QStringLiteral("chatId"), chatId);
+        const qint64 id = annaPhone->request(QStringLiteral("message:send"), send).at(1).toObject().value("id").toInteger();
+        // Boris's phone got it, so Anna sees it delivered.
+        QVERIFY(annaPhone->waitFor(QStringLiteral("message:delivered")));
+        const QJsonArray readAck = borisPhone->request(QStringLiteral("message:read"),
+                                                      QJsonObject{{"chatId", chatId}, {"messageId", id}});
+        QCOMPARE(readAck, QJsonArray{QJsonValue::Null});
+        QVERIFY(annaPhone->waitFor(QStringLiteral("message:read")));
+        const QJsonObject read = annaPhone->receivedNamed(QStringLiteral("message:read")).first().payload.toObject();
+        QCOMPARE(read.value("userId").toString(), boris.id);
+        QCOMPARE(read.value("messageId").toInteger(), id);
+    }
+
+    void anEndedSessionLosesItsSocketsAtOnce()
+    {
+        const Person anna = person("anna");
+        auto phone = device(anna);
+        QVERIFY(phone->isConnected());
+        QCOMPARE(m_server->call("POST", QStringLiteral("/api/auth/logout"), QJsonValue::Undefined, anna.token).status, 204);
+        QVERIFY(phone->waitFor(QStringLiteral("session:revoked")));
+        QVERIFY(phone->waitForClose());
+    }
+
+    void aFloodingSocketIsWarnedThenDisconnected()
+    {
+        const Person anna = person("anna");
+        const Person boris = person("boris");
+        const QString chatId = directChat(anna, boris);
+        auto flooder = device(anna);
+        auto calm = device(boris);
+        for (int i = 0; i < 200 && flooder->isConnected(); ++i) {
+            flooder->send(QStringLiteral("typing:start"), QJsonObject{{"chatId", chatId}});
+            if (i % 20 == 0)
+                QTest::qWait(5);
+        }
+        QVERIFY(flooder->waitFor(QStringLiteral("error")));
+        QCOMPARE(flooder->receivedNamed(QStringLiteral("error")).first().payload.toObject().value("code").toString(),
+                 QStringLiteral("rate_limited"));
+        // Keep going over a few seconds: the socket is cut off.
+        for (int second = 0; second < 6 && flooder->isConnected(); ++second) {
+            for (int i = 0; i < 40; ++i)
+                flooder->send(QStringLiteral("typing:start"), QJsonObject{{"chatId", chatId}});
+            QTest::qWait(1000);
+        }
+        QVERIFY(flooder->waitForClose(5000));
+        // Others are unaffected.
+        QVERIFY(calm->isConnected());
+        QJsonObject send = textMessage(QStringLiteral("still here"));
+        send.insert(QStringLiteral("chatId"), chatId);
+        QVERIFY(calm->request(QStringLiteral("message:send"), send).at(0).isNull());
+    }
+};
+
+QTEST_GUILESS_MAIN(RealtimeTest)
+#include "tst_realtime.moc"
