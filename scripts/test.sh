@@ -7,6 +7,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${KOCMOC_BUILD_DIR:-$root/build}"
 
 "$root/scripts/install-deps.sh" --test
+# The test tools from npm (socket.io-client), exactly as package-lock.json pins them.
+npm ci --prefix "$root/tests/socketio/js" --no-audit --no-fund --loglevel=error
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOCMOC_BUILD_TESTS=ON >/dev/null
 cmake --build "$build" --parallel "$(nproc)"

@@ -19,9 +19,10 @@ class Client;
 class Namespace;
 struct Packet;
 
-// One client in one namespace. Created when the client's CONNECT is accepted;
-// deleted (later) once it is disconnected, after disconnected() was emitted.
-// Everything runs on the server's thread.
+// One client in one namespace. Created when the client's CONNECT arrives (the
+// namespace's authorizer sees it before it joins); deleted (later) once it is
+// disconnected, after disconnected() was emitted, or when its CONNECT is
+// refused. Everything runs on the server's thread.
 class Socket : public QObject
 {
     Q_OBJECT
