@@ -124,8 +124,21 @@ void TestServer::stop()
 Response TestServer::raw(const QByteArray &method, const QString &path, const QByteArray &body,
     const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    QNetworkRequest request(
-        QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path)));
+    m_http.setPort(m_server->port());
+    return m_http.raw(method, path, body, contentType, headers);
+}
+
+Response TestServer::call(const QByteArray &method, const QString &path, const QJsonValue &body,
+    const QString &token, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    m_http.setPort(m_server->port());
+    return m_http.call(method, path, body, token, headers);
+}
+
+Response HttpClient::raw(const QByteArray &method, const QString &path, const QByteArray &body,
+    const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)));
     if (!contentType.isEmpty())
         request.setRawHeader("Content-Type", contentType);
     for (const auto &[name, value] : headers)
@@ -147,7 +160,7 @@ Response TestServer::raw(const QByteArray &method, const QString &path, const QB
     return response;
 }
 
-Response TestServer::call(const QByteArray &method, const QString &path, const QJsonValue &body,
+Response HttpClient::call(const QByteArray &method, const QString &path, const QJsonValue &body,
     const QString &token, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QList<QPair<QByteArray, QByteArray>> all = headers;

@@ -42,6 +42,27 @@ struct Response
     }
 };
 
+// A REST client for a server on this machine; it waits by spinning the event loop,
+// so the server may run in the same thread.
+class HttpClient
+{
+public:
+    explicit HttpClient(quint16 port = 0)
+        : m_port(port)
+    { }
+    void setPort(quint16 port) { m_port = port; }
+
+    Response call(const QByteArray &method, const QString &path,
+        const QJsonValue &body = QJsonValue(QJsonValue::Undefined), const QString &token = {},
+        const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    Response raw(const QByteArray &method, const QString &path, const QByteArray &body,
+        const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+
+private:
+    quint16 m_port;
+    QNetworkAccessManager m_network;
+};
+
 // Which database the suite runs against: KOCMOC_TEST_DB=postgres uses the test
 // script's private cluster (KOCMOC_TEST_PG_URL); anything else a SQLite file.
 bool usingPostgres();
@@ -77,7 +98,7 @@ private:
     QString m_postgresDatabase;
     ServerConfig m_config;
     std::unique_ptr<Server> m_server;
-    QNetworkAccessManager m_network;
+    HttpClient m_http;
 };
 
 // Messages the server logged (the mailer writes codes there without SMTP).
