@@ -86,6 +86,30 @@ QString DatabaseSettings::describe() const
     return QStringLiteral("PostgreSQL %1@%2:%3/%4").arg(user, host).arg(port).arg(name);
 }
 
+QSqlDatabase DatabaseSettings::addConnection(
+    const QString &name, const QString &applicationName) const
+{
+    if (driver == Driver::Sqlite) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(sqlitePath);
+        // Writers queue for the lock instead of failing at once.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        return db;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(host);
+    db.setPort(port);
+    db.setDatabaseName(this->name);
+    db.setUserName(user);
+    db.setPassword(password);
+    QString connectOptions
+        = QStringLiteral("connect_timeout=5;application_name=") + applicationName;
+    if (!options.isEmpty())
+        connectOptions += QLatin1Char(';') + options;
+    db.setConnectOptions(connectOptions);
+    return db;
+}
+
 Database::Database(DatabaseSettings settings)
     : m_settings(std::move(settings))
     , m_id(s_nextId++)
@@ -108,23 +132,7 @@ QSqlDatabase Database::openConnection(bool reopen)
     QString &name = t_connections.names[m_id];
     if (name.isEmpty()) {
         name = QStringLiteral("kocmoc-%1-%2").arg(m_id).arg(quintptr(QThread::currentThreadId()));
-        QSqlDatabase db = QSqlDatabase::addDatabase(
-            isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
-        if (isPostgres()) {
-            db.setHostName(m_settings.host);
-            db.setPort(m_settings.port);
-            db.setDatabaseName(m_settings.name);
-            db.setUserName(m_settings.user);
-            db.setPassword(m_settings.password);
-            QString options = QStringLiteral("connect_timeout=5;application_name=kocmoc-server");
-            if (!m_settings.options.isEmpty())
-                options += QLatin1Char(';') + m_settings.options;
-            db.setConnectOptions(options);
-        } else {
-            db.setDatabaseName(m_settings.sqlitePath);
-            // Writers queue for the lock instead of failing at once.
-            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-        }
+        m_settings.addConnection(name, QStringLiteral("kocmoc-server"));
     }
     QSqlDatabase db = QSqlDatabase::database(name, false);
     if (reopen)

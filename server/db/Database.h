@@ -27,6 +27,8 @@ struct DatabaseSettings
     // "postgres://user:password@host:5432/kocmoc?sslmode=require"
     static Result<DatabaseSettings> fromUrl(const QString &url);
     QString describe() const; // for logs: no password
+    // Registers a Qt SQL connection with these settings under `name`, not yet opened.
+    QSqlDatabase addConnection(const QString &name, const QString &applicationName) const;
 };
 
 // Owns the connections: each thread gets its own (a Qt SQL connection belongs to
@@ -49,14 +51,12 @@ public:
     // A connection lost before the commit (PostgreSQL restarted) is reopened and fn
     // run once more, so a restart costs no request; DatabaseUnavailable when the
     // database cannot be reached. SQLite takes its write lock at BEGIN.
-    template <typename Fn>
-    auto transaction(Fn &&fn) -> decltype(fn(std::declval<QSqlDatabase &>()))
+    template <typename Fn> auto transaction(Fn &&fn) -> decltype(fn(std::declval<QSqlDatabase &>()))
     {
         return run(Mode::Write, std::forward<Fn>(fn));
     }
     // The same for jobs that only read: on SQLite they do not wait for the write lock.
-    template <typename Fn>
-    auto read(Fn &&fn) -> decltype(fn(std::declval<QSqlDatabase &>()))
+    template <typename Fn> auto read(Fn &&fn) -> decltype(fn(std::declval<QSqlDatabase &>()))
     {
         return run(Mode::Read, std::forward<Fn>(fn));
     }

@@ -49,12 +49,33 @@ bool JsonBody::isNull(const QString &name) const
     return m_object.contains(name) && m_object.value(name).isNull();
 }
 
+void JsonBody::failMissing(const QString &name)
+{
+    fail(ApiError::badRequest(QStringLiteral("missing_field"),
+        QStringLiteral("The field '%1' is required.").arg(name), name));
+}
+
+std::optional<qint64> JsonBody::requiredInteger(const QString &name)
+{
+    const auto value = optionalInteger(name);
+    if (!value && !m_error)
+        failMissing(name);
+    return value;
+}
+
+std::optional<QStringList> JsonBody::requiredStringList(const QString &name)
+{
+    const auto value = optionalStringList(name);
+    if (!value && !m_error)
+        failMissing(name);
+    return value;
+}
+
 QString JsonBody::requiredString(const QString &name)
 {
     const QJsonValue value = m_object.value(name);
     if (value.isUndefined() || value.isNull()) {
-        fail(ApiError::badRequest(QStringLiteral("missing_field"),
-            QStringLiteral("The field '%1' is required.").arg(name), name));
+        failMissing(name);
         return {};
     }
     if (!value.isString()) {

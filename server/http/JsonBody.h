@@ -27,6 +27,8 @@ public:
     std::optional<bool> optionalBool(const QString &name);
     std::optional<qint64> optionalInteger(const QString &name);
     std::optional<QStringList> optionalStringList(const QString &name);
+    std::optional<qint64> requiredInteger(const QString &name);
+    std::optional<QStringList> requiredStringList(const QString &name);
     bool has(const QString &name) const { return m_object.contains(name); }
     bool isNull(const QString &name) const;
 
@@ -35,6 +37,7 @@ public:
 
 private:
     void fail(ApiError error);
+    void failMissing(const QString &name);
 
     QJsonObject m_object;
     std::optional<ApiError> m_error;

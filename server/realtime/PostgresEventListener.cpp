@@ -49,18 +49,8 @@ void PostgresEventListener::start()
 
 bool PostgresEventListener::connectAndListen()
 {
-    if (!QSqlDatabase::contains(m_connectionName)) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
-        db.setHostName(m_settings.host);
-        db.setPort(m_settings.port);
-        db.setDatabaseName(m_settings.name);
-        db.setUserName(m_settings.user);
-        db.setPassword(m_settings.password);
-        QString options = QStringLiteral("connect_timeout=5;application_name=kocmoc-events");
-        if (!m_settings.options.isEmpty())
-            options += QLatin1Char(';') + m_settings.options;
-        db.setConnectOptions(options);
-    }
+    if (!QSqlDatabase::contains(m_connectionName))
+        m_settings.addConnection(m_connectionName, QStringLiteral("kocmoc-events"));
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     db.close();
     const bool listening = db.open() && db.driver()->subscribeToNotification(channel);

@@ -3,6 +3,7 @@
 #include "http/JsonBody.h"
 #include "repositories/PresenceRepository.h"
 #include "repositories/UserRepository.h"
+#include "routes/MessageRoutes.h"
 
 #include <kocmoc/JsonTime.h>
 
@@ -178,14 +179,8 @@ void RealtimeHub::sendMessage(
     const Identity &who, const QJsonObject &object, const Socket::Ack &ack)
 {
     http::JsonBody body(object);
-    SendInput input;
+    SendInput input = MessageRoutes::readSendInput(body);
     input.chatId = body.requiredString(QStringLiteral("chatId"));
-    input.clientId = body.requiredString(QStringLiteral("clientId"));
-    input.type = body.optionalString(QStringLiteral("type")).value_or(input.type);
-    input.text = body.optionalString(QStringLiteral("text"));
-    input.fileIds = body.optionalStringList(QStringLiteral("fileIds")).value_or(QStringList());
-    input.replyToId = body.optionalInteger(QStringLiteral("replyToId")).value_or(0);
-    input.stickerId = body.optionalString(QStringLiteral("stickerId")).value_or(QString());
     if (body.error()) {
         if (ack)
             ack(errorAck(*body.error()));
@@ -228,9 +223,7 @@ void RealtimeHub::markRead(const Identity &who, const QJsonObject &input, const 
 {
     http::JsonBody body(input);
     const QString chatId = body.requiredString(QStringLiteral("chatId"));
-    const auto messageId = body.optionalInteger(QStringLiteral("messageId"));
-    if (!body.error() && !messageId)
-        body.requiredString(QStringLiteral("messageId"));
+    const auto messageId = body.requiredInteger(QStringLiteral("messageId"));
     if (body.error()) {
         if (ack)
             ack(errorAck(*body.error()));

@@ -129,14 +129,9 @@ void ChatRoutes::addMembers(const HttpRequest &request, const HttpReply &reply)
     auto body = ApiContext::readJson(request, reply);
     if (!body)
         return;
-    const auto userIds = body->optionalStringList(QStringLiteral("userIds"));
+    const auto userIds = body->requiredStringList(QStringLiteral("userIds"));
     if (!ApiContext::fieldsOk(*body, reply))
         return;
-    if (!userIds) {
-        reply.error(ApiError::badRequest(QStringLiteral("missing_field"),
-            QStringLiteral("The field 'userIds' is required."), QStringLiteral("userIds")));
-        return;
-    }
     m_api.respondAs(*claims, reply,
         [this, userIds = *userIds, chatId = request.param(QStringLiteral("id"))](
             const AuthContext &caller) -> Result<HttpResponse> {

@@ -155,14 +155,9 @@ void MessageRoutes::markRead(const HttpRequest &request, const HttpReply &reply)
     auto body = ApiContext::readJson(request, reply);
     if (!body)
         return;
-    const auto messageId = body->optionalInteger(QStringLiteral("messageId"));
+    const auto messageId = body->requiredInteger(QStringLiteral("messageId"));
     if (!ApiContext::fieldsOk(*body, reply))
         return;
-    if (!messageId) {
-        reply.error(ApiError::badRequest(QStringLiteral("missing_field"),
-            QStringLiteral("The field 'messageId' is required."), QStringLiteral("messageId")));
-        return;
-    }
     m_api.respondAs(*claims, reply,
         [this, messageId = *messageId, chatId = request.param(QStringLiteral("id"))](
             const AuthContext &caller) -> Result<HttpResponse> {
@@ -216,14 +211,9 @@ void MessageRoutes::forward(const HttpRequest &request, const HttpReply &reply)
     auto body = ApiContext::readJson(request, reply);
     if (!body)
         return;
-    const auto chatIds = body->optionalStringList(QStringLiteral("chatIds"));
+    const auto chatIds = body->requiredStringList(QStringLiteral("chatIds"));
     if (!ApiContext::fieldsOk(*body, reply))
         return;
-    if (!chatIds) {
-        reply.error(ApiError::badRequest(QStringLiteral("missing_field"),
-            QStringLiteral("The field 'chatIds' is required."), QStringLiteral("chatIds")));
-        return;
-    }
     m_api.respondAs(*claims, reply,
         [this, messageId = *messageId, chatIds = *chatIds](
             const AuthContext &caller) -> Result<HttpResponse> {

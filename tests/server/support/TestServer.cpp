@@ -53,12 +53,7 @@ bool adminExec(const QString &statement)
     bool ok = false;
     {
         QSqlDatabase db
-            = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("test-admin"));
-        db.setHostName(settings->host);
-        db.setPort(settings->port);
-        db.setDatabaseName(settings->name);
-        db.setUserName(settings->user);
-        db.setPassword(settings->password);
+            = settings->addConnection(QStringLiteral("test-admin"), QStringLiteral("kocmoc-tests"));
         if (db.open()) {
             QSqlQuery query(db);
             ok = query.exec(statement);
