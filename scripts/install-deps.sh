@@ -35,7 +35,7 @@ if [[ "$server_only" == false ]]; then
     )
 fi
 if [[ "$with_tests" == true ]]; then
-    packages+=(postgresql python3-aiosmtpd)
+    packages+=(postgresql python3-aiosmtpd nginx sqlite3 curl systemd)
     # Node runs the real socket.io-client against the server; any node with npm will do.
     command -v npm >/dev/null || packages+=(nodejs npm)
 fi
