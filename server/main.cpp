@@ -1,8 +1,11 @@
+#include "app/AdminCommand.h"
 #include "app/Logging.h"
 #include "app/Server.h"
+#include "app/ShutdownSignals.h"
 
 #include <QCoreApplication>
 
+#include <csignal>
 #include <cstdio>
 
 int main(int argc, char *argv[])
@@ -12,6 +15,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(KOCMOC_VERSION));
 
     const QStringList arguments = QCoreApplication::arguments();
+    if (kocmoc::AdminCommand::isAdminCommand(arguments))
+        return kocmoc::AdminCommand::run(arguments, QProcessEnvironment::systemEnvironment());
     if (arguments.contains(QLatin1String("--help")) || arguments.contains(QLatin1String("-h"))) {
         std::fputs(kocmoc::ServerConfig::helpText().toUtf8().constData(), stdout);
         return 0;
@@ -27,9 +32,24 @@ int main(int argc, char *argv[])
             qPrintable(config.error().message));
         return 2;
     }
-    kocmoc::installLogging(config->logLevel);
+    if (config->logFile.isEmpty()) {
+        kocmoc::installLogging(config->logLevel);
+    } else if (const QString problem = kocmoc::installFileLogging(config->logLevel, config->logFile,
+                   qint64(config->logMaxMb) * 1024 * 1024, config->logKeep);
+               !problem.isEmpty()) {
+        std::fprintf(stderr, "kocmoc-server: %s\n", qPrintable(problem));
+        return 2;
+    }
 
+    // Before the server starts, so a SIGTERM during startup is not lost either.
+    kocmoc::ShutdownSignals shutdownSignals;
     kocmoc::Server server(config.value());
+    QObject::connect(
+        &shutdownSignals, &kocmoc::ShutdownSignals::received, &server, [&server](int signalNumber) {
+            qInfo().noquote() << "received" << (signalNumber == SIGINT ? "SIGINT" : "SIGTERM");
+            server.shutDown();
+        });
+    QObject::connect(&server, &kocmoc::Server::stopped, &app, &QCoreApplication::quit);
     const auto started = server.start();
     if (!started) {
         qCritical().noquote() << "cannot start:" << started.error().message;

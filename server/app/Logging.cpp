@@ -1,13 +1,18 @@
 #include "Logging.h"
 
+#include "RotatingLogFile.h"
+
 #include <QDateTime>
 #include <QLoggingCategory>
 
 #include <cstdio>
+#include <memory>
 
 namespace kocmoc {
 
 namespace {
+
+RotatingLogFile *logFile = nullptr; // set once at startup, then lives as long as the process
 
 void writeLine(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
@@ -32,6 +37,10 @@ void writeLine(QtMsgType type, const QMessageLogContext &context, const QString 
     const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8()
         + ' ' + level + ' ' + (context.category ? context.category : "default") + ": "
         + message.toUtf8() + '\n';
+    if (logFile) {
+        logFile->write(line);
+        return;
+    }
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
 }
@@ -51,6 +60,16 @@ void installLogging(const QString &level)
         rules = QStringLiteral("*.debug=false\n*.info=false\n*.warning=false");
     QLoggingCategory::setFilterRules(rules);
     qInstallMessageHandler(writeLine);
+}
+
+QString installFileLogging(const QString &level, const QString &path, qint64 maxBytes, int keep)
+{
+    installLogging(level);
+    auto file = std::make_unique<RotatingLogFile>(path, maxBytes, keep);
+    if (!file->open())
+        return QStringLiteral("cannot write the log file %1: %2").arg(path, file->errorString());
+    logFile = file.release();
+    return {};
 }
 
 } // namespace kocmoc

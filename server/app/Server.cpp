@@ -6,6 +6,7 @@
 
 #include <kocmoc/Limits.h>
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
@@ -74,7 +75,8 @@ Result<Done> Server::start()
     m_mailer = std::make_unique<mail::Mailer>(m_config.smtpUrl, m_config.smtpFrom);
     m_auth = std::make_unique<AuthService>(
         *m_database, *m_tokens, m_clock, AuthService::Settings{m_config.inviteOnly});
-    m_users = std::make_unique<UserService>(*m_database, m_clock);
+    m_users = std::make_unique<UserService>(*m_database, m_clock, m_presence);
+    m_admin = std::make_unique<AdminService>(*m_database, *m_auth, m_clock);
     m_events = std::make_unique<realtime::LocalEventBus>();
     // With PostgreSQL, events also reach the other server processes on the same database.
     if (m_database->isPostgres())
@@ -84,6 +86,7 @@ Result<Done> Server::start()
         ? static_cast<realtime::EventBus &>(*m_clusterEvents)
         : static_cast<realtime::EventBus &>(*m_events);
     m_auth->setEventBus(&events);
+    m_admin->setEventBus(&events);
     m_chats = std::make_unique<ChatService>(*m_database, m_clock, events, m_presence);
     m_messages = std::make_unique<MessageService>(*m_database, m_clock, events, m_presence,
         MessageService::Settings{m_config.sendIntervalMs});
@@ -92,12 +95,16 @@ Result<Done> Server::start()
         [database = m_database.get()] { database->closeThreadConnection(); });
 
     // Before listening nothing else waits on this thread, so migrations may run on it.
+    MaintenanceState maintenance;
     try {
         m_database->migrate();
         if (m_config.demo) {
             const int added = DemoData::load(*m_database, m_clock);
             qCInfo(lcServer) << "demo data: added" << added << "users";
         }
+        if (!m_config.maintenanceMessage.isEmpty())
+            m_admin->storeMaintenance(MaintenanceState{true, m_config.maintenanceMessage});
+        maintenance = m_admin->loadMaintenance();
     } catch (const db::DatabaseError &e) {
         m_database->closeThreadConnection();
         return failed(QString::fromUtf8(e.what()));
@@ -112,13 +119,30 @@ Result<Done> Server::start()
         m_rateLimiter, *m_mailer, *m_auth, *m_users, m_clock.nowMs()});
     m_authRoutes = std::make_unique<AuthRoutes>(*m_api);
     m_userRoutes = std::make_unique<UserRoutes>(*m_api);
-    m_healthRoutes = std::make_unique<HealthRoutes>(*m_api);
+    m_maintenance = std::make_unique<MaintenanceGate>(*m_api, *m_admin, *m_events);
+    m_maintenance->apply(maintenance);
+    m_api->maintenance = &m_maintenance->state();
+    if (maintenance.enabled)
+        qCWarning(lcServer).noquote() << "maintenance mode is on:" << maintenance.message;
+    m_healthRoutes = std::make_unique<HealthRoutes>(*m_api, *m_maintenance);
+    m_adminRoutes = std::make_unique<AdminRoutes>(*m_api, *m_admin, *m_maintenance);
     m_chatRoutes = std::make_unique<ChatRoutes>(*m_api, *m_chats);
     m_messageRoutes = std::make_unique<MessageRoutes>(*m_api, *m_messages);
     m_syncRoutes = std::make_unique<SyncRoutes>(*m_api, *m_sync);
     m_authRoutes->addTo(m_router);
     m_userRoutes->addTo(m_router);
     m_healthRoutes->addTo(m_router);
+    m_adminRoutes->addTo(m_router);
+    m_metricsRoutes = std::make_unique<MetricsRoutes>(m_metrics, m_config.metricsAllow);
+    m_metricsRoutes->addTo(m_router);
+    m_router.setGate([this](const http::HttpRequest &request, const http::HttpReply &reply) {
+        if (m_stopping) {
+            reply.error(ApiError::unavailable(QStringLiteral("shutting_down"),
+                QStringLiteral("The server is restarting; try again in a moment."), 5));
+            return true;
+        }
+        return m_maintenance->refuses(request, reply);
+    });
     m_chatRoutes->addTo(m_router);
     m_messageRoutes->addTo(m_router);
     m_syncRoutes->addTo(m_router);
@@ -126,7 +150,7 @@ Result<Done> Server::start()
     http::ConnectionGuard::Limits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
     m_http = std::make_unique<http::HttpServer>(
-        m_router, http::HttpServer::Options{limits, m_config.corsOrigins});
+        m_router, http::HttpServer::Options{limits, m_config.corsOrigins, &m_metrics});
     const QHostAddress address = m_config.host == QLatin1String("localhost")
         ? QHostAddress(QHostAddress::LocalHost)
         : QHostAddress(m_config.host);
@@ -135,6 +159,14 @@ Result<Done> Server::start()
     m_hub = std::make_unique<realtime::RealtimeHub>(m_socketio->of(QStringLiteral("/")), *m_events,
         events, *m_workers, *m_database, *m_auth, *m_messages, m_clock,
         realtime::RealtimeHub::Settings{});
+    m_hub->followMaintenance(*m_maintenance);
+    socketio::Namespace &realtimeSockets = m_socketio->of(QStringLiteral("/"));
+    m_metrics.setSources(
+        Metrics::Sources{[&realtimeSockets] { return qint64(realtimeSockets.socketCount()); },
+            [&realtimeSockets] { return realtimeSockets.eventsSent(); },
+            [workers = m_workers.get()] { return qint64(workers->busyWorkers()); },
+            [workers = m_workers.get()] { return qint64(workers->queuedJobs()); },
+            [messages = m_messages.get()] { return messages->storedCount(); }});
     m_presence.setSource(&m_hub->presence());
     m_port = m_http->listenOn(address, m_config.port);
     if (m_port == 0)
@@ -149,6 +181,41 @@ Result<Done> Server::start()
     qCInfo(lcServer).noquote()
         << QStringLiteral("listening on http://%1:%2").arg(m_config.host).arg(m_port);
     return Done{};
+}
+
+void Server::shutDown()
+{
+    if (m_stopping || !m_http)
+        return;
+    m_stopping = true;
+    if (m_http->guard())
+        m_http->guard()->close(); // no new connections; those open get 503 from the gate
+    const int unfinished = m_workers->unfinishedJobs();
+    qCInfo(lcServer) << "shutting down: waiting for" << unfinished << "jobs in flight, at most"
+                     << m_config.shutdownGraceSeconds << "s";
+    QDeadlineTimer deadline(qint64(m_config.shutdownGraceSeconds) * 1000);
+    m_drainTimer.setInterval(20);
+    connect(&m_drainTimer, &QTimer::timeout, this, [this, deadline] {
+        const bool drained = m_workers->unfinishedJobs() == 0;
+        if (!drained && !deadline.hasExpired())
+            return;
+        m_drainTimer.stop();
+        if (!drained)
+            qCWarning(lcServer) << "grace period over with" << m_workers->unfinishedJobs()
+                                << "jobs unfinished; their clients get no answer";
+        closeSockets();
+    });
+    m_drainTimer.start();
+}
+
+void Server::closeSockets()
+{
+    m_socketio->engine().closeAllGoingAway();
+    // The close frames leave on the event loop; a peer that does not answer is not waited for.
+    QTimer::singleShot(250, this, [this] {
+        qCInfo(lcServer) << "stopped";
+        emit stopped();
+    });
 }
 
 } // namespace kocmoc

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/Clock.h"
+#include "app/Metrics.h"
 #include "app/ServerConfig.h"
 #include "app/WorkerPool.h"
 #include "db/Database.h"
@@ -9,15 +10,19 @@
 #include "realtime/LocalEventBus.h"
 #include "realtime/PostgresEventBus.h"
 #include "realtime/RealtimeHub.h"
+#include "routes/AdminRoutes.h"
 #include "routes/ApiContext.h"
 #include "routes/AuthRoutes.h"
 #include "routes/ChatRoutes.h"
 #include "routes/HealthRoutes.h"
+#include "routes/MaintenanceGate.h"
 #include "routes/MessageRoutes.h"
+#include "routes/MetricsRoutes.h"
 #include "routes/SyncRoutes.h"
 #include "routes/UserRoutes.h"
 #include "security/RateLimiter.h"
 #include "security/TokenService.h"
+#include "services/AdminService.h"
 #include "services/AuthService.h"
 #include "services/ChatService.h"
 #include "services/MessageService.h"
@@ -45,25 +50,38 @@ public:
     // when asked, and listens. The error says what to fix.
     Result<Done> start();
     quint16 port() const { return m_port; }
+    // A graceful stop (SIGTERM): stops listening, refuses new requests with 503, lets the work in
+    // flight finish within shutdown-grace-seconds, closes the sockets with 1001 "going away" and
+    // emits stopped(). Destroying the server after that drains the workers and closes the database.
+    void shutDown();
+    bool isStopping() const { return m_stopping; }
 
     Clock &clock() { return m_clock; }
     const ServerConfig &config() const { return m_config; }
     db::Database &database() { return *m_database; }
     mail::Mailer &mailer() { return *m_mailer; }
     AuthService &auth() { return *m_auth; }
+    AdminService &admin() { return *m_admin; }
+    MaintenanceGate &maintenance() { return *m_maintenance; }
     // For the realtime hub: the events services publish, who is online, message:send.
     realtime::LocalEventBus &events() { return *m_events; }
     PresenceHook &presence() { return m_presence; }
     ChatService &chats() { return *m_chats; }
     MessageService &messages() { return *m_messages; }
     realtime::RealtimeHub &hub() { return *m_hub; }
+    Metrics &metrics() { return m_metrics; }
+
+signals:
+    void stopped();
 
 private:
     Result<QByteArray> loadTokenSecret();
+    void closeSockets();
 
     ServerConfig m_config;
     Clock m_clock;
     quint16 m_port = 0;
+    Metrics m_metrics; // outlives the HTTP server, which reports to it
     // Declared in the order they are needed; destroyed in reverse, so the HTTP
     // server goes first and the workers finish before the database closes.
     std::unique_ptr<db::Database> m_database;
@@ -72,6 +90,7 @@ private:
     security::RateLimiter m_rateLimiter;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<UserService> m_users;
+    std::unique_ptr<AdminService> m_admin;
     PresenceHook m_presence;
     std::unique_ptr<realtime::LocalEventBus> m_events;
     std::unique_ptr<realtime::PostgresEventBus> m_clusterEvents; // with PostgreSQL only
@@ -86,11 +105,16 @@ private:
     std::unique_ptr<MessageRoutes> m_messageRoutes;
     std::unique_ptr<SyncRoutes> m_syncRoutes;
     std::unique_ptr<HealthRoutes> m_healthRoutes;
+    std::unique_ptr<MaintenanceGate> m_maintenance;
+    std::unique_ptr<AdminRoutes> m_adminRoutes;
+    std::unique_ptr<MetricsRoutes> m_metricsRoutes;
     http::Router m_router;
     std::unique_ptr<socketio::Server> m_socketio;
     std::unique_ptr<realtime::RealtimeHub> m_hub; // before m_socketio goes: it holds the namespace
     std::unique_ptr<http::HttpServer> m_http;
     QTimer m_pruneTimer;
+    bool m_stopping = false;
+    QTimer m_drainTimer;
 };
 
 } // namespace kocmoc

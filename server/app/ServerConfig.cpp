@@ -1,5 +1,7 @@
 #include "ServerConfig.h"
 
+#include "routes/MetricsRoutes.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -50,6 +52,12 @@ const QList<ServerConfig::Option> &ServerConfig::options()
             QStringLiteral("Sender address of emails (default kocmoc@localhost).")},
         {QStringLiteral("log-level"), QStringLiteral("level"),
             QStringLiteral("debug, info, warning or error (default info).")},
+        {QStringLiteral("log-file"), QStringLiteral("path"),
+            QStringLiteral("Write the log to this file instead of stderr, rotating it by size.")},
+        {QStringLiteral("log-max-mb"), QStringLiteral("megabytes"),
+            QStringLiteral("Size at which the log file rotates (default 50).")},
+        {QStringLiteral("log-keep"), QStringLiteral("count"),
+            QStringLiteral("Rotated log files kept (default 5).")},
         {QStringLiteral("cors-origins"), QStringLiteral("origins"),
             QStringLiteral("Comma-separated browser origins allowed to call the API.")},
         {QStringLiteral("max-body-mb"), QStringLiteral("megabytes"),
@@ -68,6 +76,15 @@ const QList<ServerConfig::Option> &ServerConfig::options()
             QStringLiteral("Registration needs an invite key.")},
         {QStringLiteral("demo"), QString(),
             QStringLiteral("Load demo users for trying the product out (never in production).")},
+        {QStringLiteral("shutdown-grace-seconds"), QStringLiteral("seconds"),
+            QStringLiteral("On SIGTERM/SIGINT, how long in-flight requests may take to finish "
+                           "(default 10).")},
+        {QStringLiteral("metrics-allow"), QStringLiteral("addresses"),
+            QStringLiteral("Comma-separated addresses and CIDR ranges that may read /metrics "
+                           "(default 127.0.0.1,::1).")},
+        {QStringLiteral("maintenance"), QStringLiteral("message"),
+            QStringLiteral("Start in maintenance mode with this message for users (an admin "
+                           "switches it off).")},
     };
     return list;
 }
@@ -164,6 +181,9 @@ Result<ServerConfig> ServerConfig::load(
     integer(QStringLiteral("user-rate"), 0, 1'000'000, config.userRatePerMinute);
     integer(QStringLiteral("code-rate"), 0, 1'000'000, config.codeRatePerHour);
     integer(QStringLiteral("send-interval-ms"), 0, 60'000, config.sendIntervalMs);
+    integer(QStringLiteral("log-max-mb"), 1, 100'000, config.logMaxMb);
+    integer(QStringLiteral("log-keep"), 0, 1000, config.logKeep);
+    integer(QStringLiteral("shutdown-grace-seconds"), 0, 3600, config.shutdownGraceSeconds);
     qint64 maxBodyMb = config.maxBodyBytes / (1024 * 1024);
     integer(QStringLiteral("max-body-mb"), 1, 4096, maxBodyMb);
     config.maxBodyBytes = maxBodyMb * 1024 * 1024;
@@ -206,6 +226,20 @@ Result<ServerConfig> ServerConfig::load(
         config.corsOrigins.append(origin.trimmed());
     config.inviteOnly = isTrue(values.value(QStringLiteral("invite-only")));
     config.demo = isTrue(values.value(QStringLiteral("demo")));
+    config.logFile = values.value(QStringLiteral("log-file")).trimmed();
+    if (!config.logFile.isEmpty())
+        config.logFile = QFileInfo(config.logFile).absoluteFilePath();
+    config.maintenanceMessage = values.value(QStringLiteral("maintenance")).trimmed();
+    if (values.contains(QStringLiteral("metrics-allow"))) {
+        config.metricsAllow.clear();
+        for (const QString &entry : values.value(QStringLiteral("metrics-allow"))
+                                        .split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!MetricsRoutes::parseAllowed(entry))
+                return badSetting(QStringLiteral("metrics-allow"),
+                    QStringLiteral("not an address or CIDR range: %1").arg(entry.trimmed()));
+            config.metricsAllow.append(entry.trimmed());
+        }
+    }
     return config;
 }
 

@@ -22,6 +22,9 @@ struct ServerConfig
     QUrl smtpUrl; // empty: codes are written to the log
     QString smtpFrom = QStringLiteral("kocmoc@localhost");
     QString logLevel = QStringLiteral("info");
+    QString logFile; // empty: stderr
+    int logMaxMb = 50; // a log file rotates past this size
+    int logKeep = 5; // rotated log files kept
     QStringList corsOrigins;
     qint64 maxBodyBytes = 50LL * 1024 * 1024;
     int workerThreads = 8;
@@ -31,6 +34,9 @@ struct ServerConfig
     int sendIntervalMs = 200; // the least time between two messages of one person
     bool inviteOnly = false;
     bool demo = false;
+    int shutdownGraceSeconds = 10; // SIGTERM: how long in-flight work may take to finish
+    QStringList metricsAllow{QStringLiteral("127.0.0.1"), QStringLiteral("::1")}; // may scrape
+    QString maintenanceMessage; // non-empty: start in maintenance mode with this message
 
     struct Option
     {

@@ -39,6 +39,12 @@ void WorkerPool::post(std::function<void()> task)
     m_wake.wakeOne();
 }
 
+int WorkerPool::queuedJobs() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_queue.size());
+}
+
 void WorkerPool::workerLoop()
 {
     for (;;) {
@@ -52,7 +58,9 @@ void WorkerPool::workerLoop()
             task = std::move(m_queue.front());
             m_queue.pop_front();
         }
+        m_busy.fetch_add(1, std::memory_order_relaxed);
         task();
+        m_busy.fetch_sub(1, std::memory_order_relaxed);
     }
     if (m_onThreadExit)
         m_onThreadExit();

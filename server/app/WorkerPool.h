@@ -9,6 +9,7 @@
 #include <QThread>
 #include <QWaitCondition>
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -36,22 +37,31 @@ public:
     // thread.
     void respond(const http::HttpReply &reply, std::function<Result<http::HttpResponse>()> job);
 
+    // Jobs queued or running, or whose result waits for the server thread: a graceful stop
+    // waits for none.
+    int unfinishedJobs() const { return m_unfinished.load(std::memory_order_relaxed); }
+    int busyWorkers() const { return m_busy.load(std::memory_order_relaxed); }
+    int queuedJobs() const;
+
 private:
     void post(std::function<void()> task);
     void workerLoop();
     static ApiError errorFromException(std::exception_ptr exception);
 
     std::function<void()> m_onThreadExit;
-    QMutex m_mutex;
+    mutable QMutex m_mutex;
     QWaitCondition m_wake;
     std::deque<std::function<void()>> m_queue;
     bool m_stopping = false;
+    std::atomic<int> m_unfinished = 0;
+    std::atomic<int> m_busy = 0;
     std::vector<std::unique_ptr<QThread>> m_threads;
 };
 
 template <typename T>
 void WorkerPool::run(std::function<Result<T>()> job, std::function<void(Result<T>)> done)
 {
+    m_unfinished.fetch_add(1, std::memory_order_relaxed);
     post([this, job = std::move(job), done = std::move(done)]() mutable {
         std::optional<Result<T>> result;
         try {
@@ -61,8 +71,9 @@ void WorkerPool::run(std::function<Result<T>()> job, std::function<void(Result<T
         }
         QMetaObject::invokeMethod(
             this,
-            [done = std::move(done), result = std::move(*result)]() mutable {
+            [this, done = std::move(done), result = std::move(*result)]() mutable {
                 done(std::move(result));
+                m_unfinished.fetch_sub(1, std::memory_order_relaxed);
             },
             Qt::QueuedConnection);
     });

@@ -140,6 +140,15 @@ const std::vector<Migration> &migrations()
                         PRIMARY KEY (message_id, user_id, emoji)))"),
             },
             {}},
+        {4, QStringLiteral("server state"),
+            {
+                // Settings an admin changes at run time and a restart keeps (maintenance mode).
+                QStringLiteral(R"(CREATE TABLE server_state (
+                        name TEXT PRIMARY KEY,
+                        value TEXT NOT NULL,
+                        updated_at BIGINT NOT NULL))"),
+            },
+            {}},
     };
     return list;
 }

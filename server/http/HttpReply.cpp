@@ -17,6 +17,7 @@ struct HttpReply::State
     Context context;
     QElapsedTimer timer;
     QString userId;
+    QString route;
     bool sent = false;
 
     void write(HttpResponse response);
@@ -46,13 +47,18 @@ void HttpReply::State::write(HttpResponse response)
     for (const auto &[name, value] : context.headers)
         response.setHeader(name, value);
     const qint64 elapsedUs = timer.nsecsElapsed() / 1000;
-    qCInfo(lcHttp).noquote() << QStringLiteral("rid=%1 %2 %3 %4 %5ms%6")
+    const QString routeLabel = route.isEmpty() ? QStringLiteral("unmatched") : route;
+    qCInfo(lcHttp).noquote() << QStringLiteral("rid=%1 %2 %3 %4 %5ms route=%6%7")
                                     .arg(QString::fromLatin1(context.requestId),
                                         QString::fromLatin1(context.method), context.path)
                                     .arg(response.status)
                                     .arg(double(elapsedUs) / 1000.0, 0, 'f', 1)
-                                    .arg(userId.isEmpty() ? QString()
-                                                          : QStringLiteral(" user=") + userId);
+                                    .arg(routeLabel,
+                                        userId.isEmpty() ? QString()
+                                                         : QStringLiteral(" user=") + userId);
+    if (context.observer)
+        context.observer->requestAnswered(
+            routeLabel, context.method, response.status, double(elapsedUs) / 1e6);
     QTcpSocket *socket = context.socket.data();
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return; // the client left while we worked
@@ -95,6 +101,11 @@ bool HttpReply::isSent() const
 void HttpReply::setUserId(const QString &userId) const
 {
     m_state->userId = userId;
+}
+
+void HttpReply::setRoute(const QString &pattern) const
+{
+    m_state->route = pattern;
 }
 
 QByteArray compactJson(const QJsonValue &value)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpResponse.h"
+#include "RequestObserver.h"
 
 #include <QElapsedTimer>
 #include <QJsonValue>
@@ -29,6 +30,7 @@ public:
         HeaderList headers; // added to every answer: X-Request-Id, CORS
         bool headOnly = false;
         bool closeAfter = false; // "Connection: close" from the client
+        RequestObserver *observer = nullptr; // outlives every reply
     };
 
     explicit HttpReply(Context context);
@@ -40,6 +42,7 @@ public:
 
     bool isSent() const;
     void setUserId(const QString &userId) const; // for the access log
+    void setRoute(const QString &pattern) const; // the router's pattern, for metrics and the log
 
 private:
     struct State;

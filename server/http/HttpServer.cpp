@@ -112,6 +112,7 @@ HttpReply HttpServer::makeReply(const HttpRequest &request, QTcpSocket *socket, 
     context.headers = corsHeaders(request.header("origin"));
     context.headers.prepend({"X-Request-Id", request.requestId});
     context.headOnly = request.method == "HEAD";
+    context.observer = m_options.observer;
     context.closeAfter
         = close || request.header("connection").compare("close", Qt::CaseInsensitive) == 0;
     return HttpReply(std::move(context));
@@ -219,7 +220,10 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         return true;
     }
     copy.pathParams = std::move(match.params);
+    reply.setRoute(match.pattern);
     try {
+        if (m_router.gate() && m_router.gate()(copy, reply))
+            return true;
         (*match.handler)(copy, reply);
     } catch (const std::exception &e) {
         qCCritical(lcHttp).noquote() << "rid=" + copy.requestId << "handler failed:" << e.what();

@@ -27,6 +27,7 @@ public:
     {
         ConnectionGuard::Limits limits;
         QStringList corsOrigins; // exact origins allowed to call the API from a browser
+        RequestObserver *observer = nullptr; // told of every answer (metrics); outlives the server
     };
 
     HttpServer(Router &router, Options options, QObject *parent = nullptr);

@@ -18,7 +18,7 @@ bool isParam(const QString &segment)
 
 void Router::add(const QByteArray &method, const QString &pattern, Handler handler)
 {
-    m_routes.push_back(Route{method, splitPath(pattern), std::move(handler)});
+    m_routes.push_back(Route{method, pattern, splitPath(pattern), std::move(handler)});
 }
 
 Router::Match Router::match(const QByteArray &method, const QString &path) const
@@ -43,6 +43,7 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
         if (route.method == method || (method == "HEAD" && route.method == "GET")) {
             result.handler = &route.handler;
             result.params = std::move(params);
+            result.pattern = route.pattern;
             return result;
         }
         if (!result.allowedMethods.contains(route.method))

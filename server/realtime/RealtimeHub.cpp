@@ -6,6 +6,7 @@
 #include "routes/MessageRoutes.h"
 
 #include <kocmoc/JsonTime.h>
+#include <kocmoc/Limits.h>
 
 #include <QLoggingCategory>
 
@@ -72,7 +73,27 @@ RealtimeHub::Identity RealtimeHub::identityOf(const Socket *socket)
 {
     const QVariantMap data = socket->data().toMap();
     return Identity{data.value(QStringLiteral("userId")).toString(),
-        data.value(QStringLiteral("sessionId")).toString()};
+        data.value(QStringLiteral("sessionId")).toString(),
+        data.value(QStringLiteral("accessLevel"), limits::levelUser).toInt()};
+}
+
+void RealtimeHub::followMaintenance(const MaintenanceGate &maintenance)
+{
+    m_maintenance = &maintenance;
+    connect(&maintenance, &MaintenanceGate::changed, this, &RealtimeHub::sendAwayForMaintenance);
+}
+
+void RealtimeHub::sendAwayForMaintenance(const MaintenanceState &state)
+{
+    if (!state.enabled)
+        return;
+    for (Socket *socket : m_namespace.sockets()) {
+        if (identityOf(socket).accessLevel >= limits::levelAdmin)
+            continue;
+        socket->emitEvent(QStringLiteral("maintenance"),
+            QJsonArray{QJsonObject{{QStringLiteral("message"), state.message}}});
+        socket->disconnect();
+    }
 }
 
 void RealtimeHub::authorize(
@@ -85,15 +106,21 @@ void RealtimeHub::authorize(
     }
     QPointer<Socket> guarded(socket);
     m_workers.run<AuthContext>([this, claims = claims.value()] { return m_auth.authorize(claims); },
-        [guarded, decide](Result<AuthContext> caller) {
+        [this, guarded, decide](Result<AuthContext> caller) {
             if (!guarded)
                 return;
             if (!caller) {
                 decide(QStringLiteral("unauthorized"));
                 return;
             }
+            if (m_maintenance && m_maintenance->state().enabled
+                && caller->accessLevel < limits::levelAdmin) {
+                decide(QStringLiteral("maintenance"));
+                return;
+            }
             guarded->setData(QVariantMap{{QStringLiteral("userId"), caller->userId},
-                {QStringLiteral("sessionId"), caller->sessionId}});
+                {QStringLiteral("sessionId"), caller->sessionId},
+                {QStringLiteral("accessLevel"), caller->accessLevel}});
             guarded->join(userRoom(caller->userId));
             decide(std::nullopt);
         });
@@ -260,11 +287,12 @@ void RealtimeHub::endSessions(const RealtimeEvent &event)
 {
     const QJsonArray ended = event.payload.value(QStringLiteral("sessionIds")).toArray();
     const QString except = event.payload.value(QStringLiteral("exceptSessionId")).toString();
+    const bool all = event.payload.value(QStringLiteral("allSessions")).toBool();
     for (const QString &userId : event.userIds) {
         for (Socket *socket : m_namespace.socketsIn(userRoom(userId))) {
             const QString sessionId = identityOf(socket).sessionId;
             const bool endsHere
-                = except.isEmpty() ? ended.contains(sessionId) : sessionId != except;
+                = all || (except.isEmpty() ? ended.contains(sessionId) : sessionId != except);
             if (!endsHere)
                 continue;
             socket->emitEvent(QStringLiteral("session:revoked"), QJsonArray{QJsonObject{}});

@@ -6,6 +6,7 @@
 #include "realtime/EventBus.h"
 #include "realtime/LocalEventBus.h"
 #include "realtime/PresenceTracker.h"
+#include "routes/MaintenanceGate.h"
 #include "services/AuthService.h"
 #include "services/MessageService.h"
 #include "socketio/Namespace.h"
@@ -39,6 +40,9 @@ public:
     ~RealtimeHub() override;
 
     const PresenceTracker &presence() const { return m_presence; }
+    // While maintenance mode is on, non-admins' sockets are refused, and those connected
+    // get "maintenance" {message} and are disconnected when it comes on.
+    void followMaintenance(const MaintenanceGate &maintenance);
     static QString userRoom(const QString &userId) { return QStringLiteral("user:") + userId; }
 
 private:
@@ -46,6 +50,7 @@ private:
     {
         QString userId;
         QString sessionId;
+        int accessLevel = 1;
     };
     struct Flood
     {
@@ -70,6 +75,7 @@ private:
 
     void deliver(const RealtimeEvent &event);
     void endSessions(const RealtimeEvent &event);
+    void sendAwayForMaintenance(const MaintenanceState &state);
     void announcePresence(const QString &userId, bool online);
     void queueDelivered(const RealtimeEvent &event);
     void flushDelivered();
@@ -86,6 +92,7 @@ private:
     const Clock &m_clock;
     Settings m_settings;
     PresenceTracker m_presence;
+    QPointer<const MaintenanceGate> m_maintenance;
     int m_subscription = 0;
     QHash<const socketio::Socket *, Flood> m_floods;
     // (user, chat) → the newest message delivered to one of the user's devices here.

@@ -185,6 +185,33 @@ void UserRepository::touchLastSeen(const QString &id, qint64 nowMs)
         .exec();
 }
 
+void UserRepository::setBanned(const QString &id, bool banned, qint64 nowMs)
+{
+    Sql(m_db, QStringLiteral("UPDATE users SET banned = ?, updated_at = ? WHERE id = ?"))
+        .bind(banned)
+        .bind(nowMs)
+        .bind(id)
+        .exec();
+}
+
+void UserRepository::setVerified(const QString &id, bool verified, qint64 nowMs)
+{
+    Sql(m_db, QStringLiteral("UPDATE users SET verified = ?, updated_at = ? WHERE id = ?"))
+        .bind(verified)
+        .bind(nowMs)
+        .bind(id)
+        .exec();
+}
+
+void UserRepository::setAccessLevel(const QString &id, int accessLevel, qint64 nowMs)
+{
+    Sql(m_db, QStringLiteral("UPDATE users SET access_level = ?, updated_at = ? WHERE id = ?"))
+        .bind(accessLevel)
+        .bind(nowMs)
+        .bind(id)
+        .exec();
+}
+
 QList<User> UserRepository::search(const QString &query, int limit)
 {
     const QString folded = escapeLike(validation::foldedForSearch(query).simplified());

@@ -59,6 +59,9 @@ public:
     void updatePasswordHash(const QString &id, const QString &passwordHash, qint64 nowMs);
     void markEmailVerified(const QString &id, qint64 nowMs);
     void touchLastSeen(const QString &id, qint64 nowMs);
+    void setBanned(const QString &id, bool banned, qint64 nowMs);
+    void setVerified(const QString &id, bool verified, qint64 nowMs);
+    void setAccessLevel(const QString &id, int accessLevel, qint64 nowMs);
     // Prefix of the username, or of the display name or any word in it; case-insensitive, any
     // script.
     QList<User> search(const QString &query, int limit);

@@ -1,5 +1,7 @@
 #include "ApiContext.h"
 
+#include <kocmoc/Limits.h>
+
 namespace kocmoc {
 
 std::optional<security::AccessClaims> ApiContext::requireToken(
@@ -25,12 +27,16 @@ void ApiContext::respondAuthenticated(
 void ApiContext::respondAs(
     const security::AccessClaims &claims, const http::HttpReply &reply, AuthenticatedJob job)
 {
-    workers.respond(reply, [this, claims, job = std::move(job)]() -> Result<http::HttpResponse> {
-        const auto caller = auth.authorize(claims);
-        if (!caller)
-            return caller.error();
-        return job(caller.value());
-    });
+    const MaintenanceState now = maintenance ? *maintenance : MaintenanceState{};
+    workers.respond(
+        reply, [this, claims, now, job = std::move(job)]() -> Result<http::HttpResponse> {
+            const auto caller = auth.authorize(claims);
+            if (!caller)
+                return caller.error();
+            if (now.enabled && caller->accessLevel < limits::levelAdmin)
+                return now.refusal();
+            return job(caller.value());
+        });
 }
 
 bool ApiContext::rateLimited(

@@ -7,6 +7,7 @@
 #include "http/JsonBody.h"
 #include "mail/Mailer.h"
 #include "security/RateLimiter.h"
+#include "services/AdminService.h"
 #include "services/AuthService.h"
 #include "services/UserService.h"
 
@@ -28,13 +29,17 @@ struct ApiContext
     AuthService &auth;
     UserService &users;
     qint64 startedAtMs = 0;
+    // Maintenance mode as the server thread knows it; set once the gate exists.
+    const MaintenanceState *maintenance = nullptr;
 
     using AuthenticatedJob = std::function<Result<http::HttpResponse>(const AuthContext &)>;
 
     // The access token's claims, checked here without SQL; or nothing after answering 401.
     std::optional<security::AccessClaims> requireToken(
         const http::HttpRequest &request, const http::HttpReply &reply);
-    // On a worker: checks the session still stands (revoked, banned) and runs the job.
+    // On a worker: checks the session still stands (revoked, banned) and runs the job. In
+    // maintenance mode, a caller whose level in the database is below admin gets 503 (their
+    // token may still carry an admin level from before a change).
     void respondAs(
         const security::AccessClaims &claims, const http::HttpReply &reply, AuthenticatedJob job);
     void respondAuthenticated(

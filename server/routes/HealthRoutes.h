@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiContext.h"
+#include "MaintenanceGate.h"
 #include "http/Router.h"
 
 namespace kocmoc {
@@ -9,8 +10,9 @@ namespace kocmoc {
 class HealthRoutes
 {
 public:
-    explicit HealthRoutes(ApiContext &api)
+    HealthRoutes(ApiContext &api, const MaintenanceGate &maintenance)
         : m_api(api)
+        , m_maintenance(maintenance)
     { }
     void addTo(http::Router &router);
 
@@ -18,6 +20,7 @@ private:
     void health(const http::HttpRequest &request, const http::HttpReply &reply);
 
     ApiContext &m_api;
+    const MaintenanceGate &m_maintenance;
 };
 
 } // namespace kocmoc

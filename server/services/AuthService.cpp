@@ -359,6 +359,11 @@ void AuthService::announceEnded(const QString &userId, const QJsonObject &which)
             realtime::RealtimeEvent{QStringLiteral("session:revoked"), which, {userId}, {}});
 }
 
+void AuthService::announceAllSessionsEnded(const QString &userId)
+{
+    announceEnded(userId, {{QStringLiteral("allSessions"), true}});
+}
+
 Result<AuthContext> AuthService::authorize(const security::AccessClaims &claims)
 {
     const SessionStanding standing = m_database.read([&](QSqlDatabase &db) {

@@ -91,6 +91,8 @@ public:
         const AuthContext &caller, const QString &currentPassword, const QString &newPassword);
 
     QString createInviteKey(int uses, qint64 expiresAtMs, const QString &createdBy);
+    // After every session of the user was revoked (a ban): their sockets close at once.
+    void announceAllSessionsEnded(const QString &userId);
 
 private:
     AuthGrant grantSession(QSqlDatabase &db, const UserRecord &user, const ClientInfo &client);

@@ -109,7 +109,7 @@ Result<SentMessage> MessageService::send(const QString &callerId, const SendInpu
     if (const auto limited = throttle(callerId, input.clientId))
         return *limited;
 
-    return writeAndPublish<SentMessage>(
+    auto sent = writeAndPublish<SentMessage>(
         m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<SentMessage> {
             const qint64 version = VersionRepository(db).next();
             ChatRepository chats(db);
@@ -144,6 +144,9 @@ Result<SentMessage> MessageService::send(const QString &callerId, const SendInpu
                 QStringLiteral("message:new"), message.toJson(), chats.memberIds(input.chatId)));
             return SentMessage{message, true};
         });
+    if (sent && sent->created)
+        m_stored.fetch_add(1, std::memory_order_relaxed);
+    return sent;
 }
 
 Result<MessagePage> MessageService::history(
@@ -232,7 +235,7 @@ Result<QList<Message>> MessageService::forward(
             QStringLiteral("Forward to 1 to %1 chats.").arg(limits::forwardMaxChats));
     if (const auto limited = throttle(callerId, QString()))
         return *limited;
-    return writeAndPublish<QList<Message>>(m_database, m_events,
+    auto copies = writeAndPublish<QList<Message>>(m_database, m_events,
         [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<QList<Message>> {
             VersionRepository versions(db);
             qint64 version = versions.next();
@@ -269,6 +272,9 @@ Result<QList<Message>> MessageService::forward(
                     chats.memberIds(copy.chatId)));
             return copies;
         });
+    if (copies)
+        m_stored.fetch_add(quint64(copies->size()), std::memory_order_relaxed);
+    return copies;
 }
 
 Result<ReactionUpdate> MessageService::react(

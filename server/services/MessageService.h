@@ -12,6 +12,8 @@
 
 #include <QJsonObject>
 
+#include <atomic>
+
 namespace kocmoc {
 
 // A new message as a client asks for it: POST /api/chats/{id}/messages, or the
@@ -93,6 +95,8 @@ public:
     // A device of the caller has received everything up to messageId: the realtime hub
     // calls it after delivering; the senders' messages become "delivered".
     Result<Done> markDelivered(const QString &callerId, const QString &chatId, qint64 messageId);
+    // New messages this process stored, sends and forwarded copies (metrics).
+    quint64 storedCount() const { return m_stored.load(std::memory_order_relaxed); }
 
 private:
     enum class Position { Read, Delivered };
@@ -105,6 +109,7 @@ private:
     realtime::EventBus &m_events;
     const PresenceSource &m_presence;
     SendThrottle m_throttle;
+    std::atomic<quint64> m_stored = 0;
 };
 
 } // namespace kocmoc

@@ -5,10 +5,17 @@
 
 namespace kocmoc {
 
-UserService::UserService(db::Database &database, const Clock &clock)
+UserService::UserService(db::Database &database, const Clock &clock, const PresenceSource &presence)
     : m_database(database)
     , m_clock(clock)
+    , m_presence(presence)
 { }
+
+UserRecord UserService::withPresence(UserRecord record) const
+{
+    record.user.online = m_presence.isOnline(record.user.id);
+    return record;
+}
 
 Result<UserRecord> UserService::me(const QString &userId)
 {
@@ -16,7 +23,7 @@ Result<UserRecord> UserService::me(const QString &userId)
         = m_database.read([&](QSqlDatabase &db) { return UserRepository(db).findById(userId); });
     if (!record)
         return ApiError::notFound(QStringLiteral("This account no longer exists."));
-    return *record;
+    return withPresence(*record);
 }
 
 Result<UserRecord> UserService::updateMe(const QString &userId, ProfileChange change)
@@ -43,7 +50,7 @@ Result<UserRecord> UserService::updateMe(const QString &userId, ProfileChange ch
     });
     if (!record)
         return ApiError::notFound(QStringLiteral("This account no longer exists."));
-    return *record;
+    return withPresence(*record);
 }
 
 Result<QList<User>> UserService::search(const QString &query, int limit)
@@ -55,8 +62,11 @@ Result<QList<User>> UserService::search(const QString &query, int limit)
     if (validation::codePointCount(trimmed) > limits::searchQueryMaxChars)
         return ApiError::invalidField(
             QStringLiteral("q"), QStringLiteral("The search text is too long."));
-    return m_database.read(
+    QList<User> users = m_database.read(
         [&](QSqlDatabase &db) { return UserRepository(db).search(trimmed, limit); });
+    for (User &user : users)
+        user.online = m_presence.isOnline(user.id);
+    return users;
 }
 
 Result<User> UserService::find(const QString &id)
@@ -65,7 +75,7 @@ Result<User> UserService::find(const QString &id)
         = m_database.read([&](QSqlDatabase &db) { return UserRepository(db).findById(id); });
     if (!record)
         return ApiError::notFound(QStringLiteral("There is no such user."));
-    return record->user;
+    return withPresence(*record).user;
 }
 
 } // namespace kocmoc

@@ -3,6 +3,7 @@
 #include "app/Clock.h"
 #include "db/Database.h"
 #include "repositories/UserRepository.h"
+#include "services/PresenceSource.h"
 
 #include <kocmoc/Result.h>
 
@@ -12,7 +13,7 @@ namespace kocmoc {
 class UserService
 {
 public:
-    UserService(db::Database &database, const Clock &clock);
+    UserService(db::Database &database, const Clock &clock, const PresenceSource &presence);
 
     Result<UserRecord> me(const QString &userId);
     // Absent fields stay as they are; values are checked and normalised first.
@@ -21,8 +22,11 @@ public:
     Result<User> find(const QString &id);
 
 private:
+    UserRecord withPresence(UserRecord record) const; // "online" from the realtime hub
+
     db::Database &m_database;
     const Clock &m_clock;
+    const PresenceSource &m_presence;
 };
 
 } // namespace kocmoc

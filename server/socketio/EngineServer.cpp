@@ -83,6 +83,13 @@ EngineServer::~EngineServer()
     qDeleteAll(sessions);
 }
 
+void EngineServer::closeAllGoingAway()
+{
+    const auto sessions = m_sessions; // closing may forget sessions
+    for (EngineSession *session : sessions)
+        session->closeGoingAway();
+}
+
 void EngineServer::attach(http::Router &router, http::HttpServer &httpServer)
 {
     const QPointer<EngineServer> self(this);

@@ -53,6 +53,8 @@ public:
 
     const Options &options() const { return m_options; }
     int sessionCount() const { return int(m_sessions.size()); }
+    // Ends every session because the server stops (WebSockets: 1001 "going away").
+    void closeAllGoingAway();
     EngineSession *session(const QString &id) const { return m_sessions.value(id); }
 
 signals:

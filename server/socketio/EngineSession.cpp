@@ -148,6 +148,12 @@ void EngineSession::close(const QString &reason)
     end(reason, Ending::Graceful);
 }
 
+void EngineSession::closeGoingAway()
+{
+    m_goingAway = true;
+    end(QStringLiteral("server shutting down"), Ending::Graceful);
+}
+
 void EngineSession::poll(const http::HttpReply &reply)
 {
     if (m_transport != Transport::Polling) {
@@ -384,7 +390,10 @@ void EngineSession::end(const QString &reason, Ending ending)
         // What was sent is in the TCP socket's buffer ahead of the close frame.
         if (m_link) {
             QObject::disconnect(m_link, nullptr, this, nullptr);
-            m_link->close();
+            if (m_goingAway)
+                m_link->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("going away"));
+            else
+                m_link->close();
         }
     } else if (ending == Ending::Graceful) {
         m_closePacketOwed = true;

@@ -45,6 +45,8 @@ public:
     void sendBinary(QByteArrayView data) { send(WirePacket::binary(data)); }
     // Ends the session once what was sent before has reached the client.
     void close(const QString &reason = QStringLiteral("forced close"));
+    // The server is stopping: a WebSocket gets close code 1001 "going away".
+    void closeGoingAway();
 
 signals:
     // A message packet: UTF-8 text, or binary data.
@@ -100,6 +102,7 @@ private:
     qint64 m_queuedBytes = 0;
     std::optional<http::HttpReply> m_pendingPoll;
     bool m_closePacketOwed = false; // a graceful close waits for the next poll
+    bool m_goingAway = false; // closed because the server stops
     bool m_flushScheduled = false;
     bool m_sendBufferFull = false; // the session is about to end: nothing more is sent
 

@@ -70,6 +70,7 @@ void Namespace::emitTo(
                 continue;
             socket->m_broadcastSerial = serial;
             socket->sendPacket(packets);
+            ++m_eventsSent;
         }
     }
 }
@@ -86,8 +87,10 @@ void Namespace::emitAll(const QString &event, const Payload &payload, const Sock
         return;
     const QList<WirePacket> packets = Packet::encodeEvent(m_name, event, payload);
     for (Socket *socket : std::as_const(m_sockets)) {
-        if (socket != except)
+        if (socket != except) {
             socket->sendPacket(packets);
+            ++m_eventsSent;
+        }
     }
 }
 

@@ -43,6 +43,8 @@ public:
     void emitAll(const QString &event, const Payload &payload = {}, const Socket *except = nullptr);
 
     int socketCount() const { return int(m_sockets.size()); }
+    // Events sent to sockets of this namespace so far, one per recipient (metrics).
+    quint64 eventsSent() const { return m_eventsSent; }
     Socket *socket(const QString &id) const { return m_sockets.value(id); }
     QList<Socket *> sockets() const { return m_sockets.values(); }
     QList<Socket *> socketsIn(const QString &room) const { return m_rooms.value(room).values(); }
@@ -71,6 +73,7 @@ private:
     QHash<QString, Socket *> m_sockets; // by id
     QHash<QString, QSet<Socket *>> m_rooms;
     quint64 m_broadcastSerial = 0;
+    quint64 m_eventsSent = 0;
 };
 
 } // namespace kocmoc::socketio

@@ -76,6 +76,7 @@ void Socket::emitEvent(const QString &event, const Payload &payload, AckCallback
             m_acks.erase(m_acks.begin());
     }
     sendPacket(Packet::encodeEvent(m_namespace.name(), event, payload, ackId));
+    ++m_namespace.m_eventsSent;
 }
 
 void Socket::disconnect()

@@ -14,12 +14,18 @@ private:
     std::unique_ptr<TestServer> m_server;
     int m_counter = 0;
 
-    Person person(const char *name) { return signUp(*m_server, QStringLiteral("%1_%2").arg(QLatin1String(name)).arg(++m_counter)); }
+    Person person(const char *name)
+    {
+        return signUp(*m_server, QStringLiteral("%1_%2").arg(QLatin1String(name)).arg(++m_counter));
+    }
 
     QString directChat(const Person &from, const Person &to)
     {
-        return m_server->call("POST", QStringLiteral("/api/chats"), QJsonObject{{"userId", to.id}}, from.token)
-                .object().value("id").toString();
+        return m_server
+            ->call("POST", QStringLiteral("/api/chats"), QJsonObject{{"userId", to.id}}, from.token)
+            .object()
+            .value("id")
+            .toString();
     }
 
     std::unique_ptr<RealtimeClient> device(const Person &who)
@@ -34,7 +40,8 @@ private slots:
     void initTestCase()
     {
         KOCMOC_REQUIRE_DATABASE();
-        m_server = std::make_unique<TestServer>([](ServerConfig &config) { config.sendIntervalMs = 0; });
+        m_server
+            = std::make_unique<TestServer>([](ServerConfig &config) { config.sendIntervalMs = 0; });
         KOCMOC_START(*m_server);
     }
 
@@ -61,7 +68,8 @@ private slots:
         auto annaDesktop = device(anna);
         auto borisPhone = device(boris);
         auto outsiderPhone = device(outsider);
-        QVERIFY(annaPhone->isConnected() && annaDesktop->isConnected() && borisPhone->isConnected());
+        QVERIFY(
+            annaPhone->isConnected() && annaDesktop->isConnected() && borisPhone->isConnected());
 
         QJsonObject send = textMessage(QStringLiteral("Привет, Борис!"));
         send.insert(QStringLiteral("chatId"), chatId);
@@ -74,8 +82,11 @@ private slots:
 
         QVERIFY(borisPhone->waitFor(QStringLiteral("message:new")));
         QVERIFY(annaDesktop->waitFor(QStringLiteral("message:new")));
-        QCOMPARE(borisPhone->receivedNamed(QStringLiteral("message:new")).first().payload.toObject().value("id"),
-                 message.value("id"));
+        QCOMPARE(borisPhone->receivedNamed(QStringLiteral("message:new"))
+                     .first()
+                     .payload.toObject()
+                     .value("id"),
+            message.value("id"));
         // The same clientId again: the same message back, and no second event.
         const QJsonArray retry = annaPhone->request(QStringLiteral("message:send"), send);
         QCOMPARE(retry.at(1).toObject().value("id"), message.value("id"));
@@ -90,12 +101,19 @@ private slots:
         const Person boris = person("boris");
         const QString chatId = directChat(anna, boris);
         auto phone = device(anna);
-        const QJsonArray missing = phone->request(QStringLiteral("message:send"), QJsonObject{{"chatId", chatId}});
-        QCOMPARE(missing.at(0).toObject().value("code").toString(), QStringLiteral("missing_field"));
+        const QJsonArray missing
+            = phone->request(QStringLiteral("message:send"), QJsonObject{{"chatId", chatId}});
+        QCOMPARE(
+            missing.at(0).toObject().value("code").toString(), QStringLiteral("missing_field"));
         QJsonObject notMine = textMessage(QStringLiteral("hi"));
-        notMine.insert(QStringLiteral("chatId"), QStringLiteral("00000000-0000-4000-8000-000000000000"));
-        QCOMPARE(phone->request(QStringLiteral("message:send"), notMine).at(0).toObject().value("code").toString(),
-                 QStringLiteral("not_found"));
+        notMine.insert(
+            QStringLiteral("chatId"), QStringLiteral("00000000-0000-4000-8000-000000000000"));
+        QCOMPARE(phone->request(QStringLiteral("message:send"), notMine)
+                     .at(0)
+                     .toObject()
+                     .value("code")
+                     .toString(),
+            QStringLiteral("not_found"));
     }
 
     void typingGoesToTheOtherMembersOnly()
@@ -109,7 +127,8 @@ private slots:
         auto outsiderPhone = device(outsider);
         annaPhone->send(QStringLiteral("typing:start"), QJsonObject{{"chatId", chatId}});
         QVERIFY(borisPhone->waitFor(QStringLiteral("typing:start")));
-        const QJsonObject typing = borisPhone->receivedNamed(QStringLiteral("typing:start")).first().payload.toObject();
+        const QJsonObject typing
+            = borisPhone->receivedNamed(QStringLiteral("typing:start")).first().payload.toObject();
         QCOMPARE(typing.value("chatId").toString(), chatId);
         QCOMPARE(typing.value("userId").toString(), anna.id);
         annaPhone->send(QStringLiteral("typing:stop"), QJsonObject{{"chatId", chatId}});
@@ -141,7 +160,8 @@ private slots:
             auto borisDesktop = device(boris);
             QTRY_COMPARE(borisPresence().size(), 1);
             QCOMPARE(borisPresence().first().value("online").toBool(), true);
-            const Response chats = m_server->call("GET", QStringLiteral("/api/chats"), QJsonValue::Undefined, anna.token);
+            const Response chats = m_server->call(
+                "GET", QStringLiteral("/api/chats"), QJsonValue::Undefined, anna.token);
             bool borisOnline = false;
             for (const QJsonValue chat : chats.array()) {
                 for (const QJsonValue member : chat.toObject().value("members").toArray()) {
@@ -151,6 +171,9 @@ private slots:
                 }
             }
             QVERIFY(borisOnline);
+            const Response profile = m_server->call(
+                "GET", QStringLiteral("/api/users/") + boris.id, QJsonValue::Undefined, anna.token);
+            QCOMPARE(profile.object().value("online").toBool(), true);
             borisPhone->close();
             QTest::qWait(300);
             // One device left: still online, nothing announced.
@@ -171,14 +194,19 @@ private slots:
         auto borisPhone = device(boris);
         QJsonObject send = textMessage(QStringLiteral("Are you there?"));
         send.insert(QStringLiteral("chatId"), chatId);
-        const qint64 id = annaPhone->request(QStringLiteral("message:send"), send).at(1).toObject().value("id").toInteger();
+        const qint64 id = annaPhone->request(QStringLiteral("message:send"), send)
+                              .at(1)
+                              .toObject()
+                              .value("id")
+                              .toInteger();
         // Boris's phone got it, so Anna sees it delivered.
         QVERIFY(annaPhone->waitFor(QStringLiteral("message:delivered")));
-        const QJsonArray readAck = borisPhone->request(QStringLiteral("message:read"),
-                                                      QJsonObject{{"chatId", chatId}, {"messageId", id}});
+        const QJsonArray readAck = borisPhone->request(
+            QStringLiteral("message:read"), QJsonObject{{"chatId", chatId}, {"messageId", id}});
         QCOMPARE(readAck, QJsonArray{QJsonValue::Null});
         QVERIFY(annaPhone->waitFor(QStringLiteral("message:read")));
-        const QJsonObject read = annaPhone->receivedNamed(QStringLiteral("message:read")).first().payload.toObject();
+        const QJsonObject read
+            = annaPhone->receivedNamed(QStringLiteral("message:read")).first().payload.toObject();
         QCOMPARE(read.value("userId").toString(), boris.id);
         QCOMPARE(read.value("messageId").toInteger(), id);
     }
@@ -188,7 +216,11 @@ private slots:
         const Person anna = person("anna");
         auto phone = device(anna);
         QVERIFY(phone->isConnected());
-        QCOMPARE(m_server->call("POST", QStringLiteral("/api/auth/logout"), QJsonValue::Undefined, anna.token).status, 204);
+        QCOMPARE(m_server
+                     ->call("POST", QStringLiteral("/api/auth/logout"), QJsonValue::Undefined,
+                         anna.token)
+                     .status,
+            204);
         QVERIFY(phone->waitFor(QStringLiteral("session:revoked")));
         QVERIFY(phone->waitForClose());
     }
@@ -206,8 +238,12 @@ private slots:
                 QTest::qWait(5);
         }
         QVERIFY(flooder->waitFor(QStringLiteral("error")));
-        QCOMPARE(flooder->receivedNamed(QStringLiteral("error")).first().payload.toObject().value("code").toString(),
-                 QStringLiteral("rate_limited"));
+        QCOMPARE(flooder->receivedNamed(QStringLiteral("error"))
+                     .first()
+                     .payload.toObject()
+                     .value("code")
+                     .toString(),
+            QStringLiteral("rate_limited"));
         // Keep going over a few seconds: the socket is cut off.
         for (int second = 0; second < 6 && flooder->isConnected(); ++second) {
             for (int i = 0; i < 40; ++i)
