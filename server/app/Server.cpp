@@ -149,8 +149,10 @@ Result<Done> Server::start()
 
     http::ConnectionGuard::Limits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
-    m_http = std::make_unique<http::HttpServer>(
-        m_router, http::HttpServer::Options{limits, m_config.corsOrigins, &m_metrics});
+    m_http = std::make_unique<http::HttpServer>(m_router,
+        http::HttpServer::Options{limits, m_config.corsOrigins,
+            http::AddressList::parse(m_config.trustedProxies).value_or(http::AddressList()),
+            &m_metrics});
     const QHostAddress address = m_config.host == QLatin1String("localhost")
         ? QHostAddress(QHostAddress::LocalHost)
         : QHostAddress(m_config.host);

@@ -1,6 +1,6 @@
 #include "ServerConfig.h"
 
-#include "routes/MetricsRoutes.h"
+#include "http/AddressList.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -82,6 +82,9 @@ const QList<ServerConfig::Option> &ServerConfig::options()
         {QStringLiteral("metrics-allow"), QStringLiteral("addresses"),
             QStringLiteral("Comma-separated addresses and CIDR ranges that may read /metrics "
                            "(default 127.0.0.1,::1).")},
+        {QStringLiteral("trusted-proxies"), QStringLiteral("addresses"),
+            QStringLiteral("Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names "
+                           "the client; none by default.")},
         {QStringLiteral("maintenance"), QStringLiteral("message"),
             QStringLiteral("Start in maintenance mode with this message for users (an admin "
                            "switches it off).")},
@@ -230,15 +233,17 @@ Result<ServerConfig> ServerConfig::load(
     if (!config.logFile.isEmpty())
         config.logFile = QFileInfo(config.logFile).absoluteFilePath();
     config.maintenanceMessage = values.value(QStringLiteral("maintenance")).trimmed();
-    if (values.contains(QStringLiteral("metrics-allow"))) {
-        config.metricsAllow.clear();
-        for (const QString &entry : values.value(QStringLiteral("metrics-allow"))
-                                        .split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            if (!MetricsRoutes::parseAllowed(entry))
-                return badSetting(QStringLiteral("metrics-allow"),
-                    QStringLiteral("not an address or CIDR range: %1").arg(entry.trimmed()));
-            config.metricsAllow.append(entry.trimmed());
-        }
+    for (const auto &[key, target] :
+        {std::pair{QStringLiteral("metrics-allow"), &config.metricsAllow},
+            std::pair{QStringLiteral("trusted-proxies"), &config.trustedProxies}}) {
+        if (!values.contains(key))
+            continue;
+        *target = values.value(key).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (QString &entry : *target)
+            entry = entry.trimmed();
+        QString bad;
+        if (!http::AddressList::parse(*target, &bad))
+            return badSetting(key, QStringLiteral("not an address or CIDR range: %1").arg(bad));
     }
     return config;
 }

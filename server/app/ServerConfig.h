@@ -36,6 +36,7 @@ struct ServerConfig
     bool demo = false;
     int shutdownGraceSeconds = 10; // SIGTERM: how long in-flight work may take to finish
     QStringList metricsAllow{QStringLiteral("127.0.0.1"), QStringLiteral("::1")}; // may scrape
+    QStringList trustedProxies; // their X-Forwarded-For names the client
     QString maintenanceMessage; // non-empty: start in maintenance mode with this message
 
     struct Option

@@ -54,6 +54,25 @@ quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port)
     return guard->serverPort();
 }
 
+QHostAddress HttpServer::clientAddress(
+    const QHostAddress &peer, const QByteArray &forwardedFor) const
+{
+    if (forwardedFor.isEmpty() || !m_options.trustedProxies.contains(peer))
+        return peer;
+    // Each proxy appends the address it saw: the nearest untrusted one is the client.
+    QHostAddress client = peer;
+    const QList<QByteArray> hops = forwardedFor.split(',');
+    for (auto hop = hops.crbegin(); hop != hops.crend(); ++hop) {
+        const QHostAddress address(QString::fromLatin1(hop->trimmed()));
+        if (address.isNull())
+            break;
+        client = address;
+        if (!m_options.trustedProxies.contains(address))
+            break;
+    }
+    return client;
+}
+
 HttpRequest HttpServer::copyRequest(const QHttpServerRequest &request) const
 {
     HttpRequest copy;
@@ -65,7 +84,7 @@ HttpRequest HttpServer::copyRequest(const QHttpServerRequest &request) const
     for (const auto &[name, value] : headers)
         copy.headers.append({name.toLower(), value});
     copy.body = request.body();
-    copy.peer = request.remoteAddress();
+    copy.peer = clientAddress(request.remoteAddress(), copy.header("x-forwarded-for"));
     // A client's own id is kept when it is short and printable, so logs can follow a request across
     // hops.
     const QByteArray given = copy.header("x-request-id");

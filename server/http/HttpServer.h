@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AddressList.h"
 #include "ConnectionGuard.h"
 #include "Router.h"
 
@@ -27,6 +28,7 @@ public:
     {
         ConnectionGuard::Limits limits;
         QStringList corsOrigins; // exact origins allowed to call the API from a browser
+        AddressList trustedProxies; // peers whose X-Forwarded-For names the real client
         RequestObserver *observer = nullptr; // told of every answer (metrics); outlives the server
     };
 
@@ -67,6 +69,7 @@ private:
     };
 
     HttpRequest copyRequest(const QHttpServerRequest &request) const;
+    QHostAddress clientAddress(const QHostAddress &peer, const QByteArray &forwardedFor) const;
     // close: the connection ends after the answer (a refused upgrade).
     HttpReply makeReply(const HttpRequest &request, QTcpSocket *socket, bool close = false) const;
     bool handleUpgrade(const QHttpServerRequest &request, QTcpSocket *socket);

@@ -145,6 +145,44 @@ private slots:
         QVERIFY(socket.readAll().startsWith("HTTP/1.1 408"));
     }
 
+    void forwardedForCountsOnlyFromTrustedProxies()
+    {
+        const auto login = [](TestServer &server, const QByteArray &forwardedFor) {
+            return server.call("POST", QStringLiteral("/api/auth/login"),
+                QJsonObject{{"username", "nobody_here"}, {"password", "whatever1"}}, {},
+                {{"X-Forwarded-For", forwardedFor}});
+        };
+        // Behind a trusted proxy each client has its own limit.
+        TestServer proxied([](ServerConfig &config) {
+            config.authRatePerMinute = 2;
+            config.trustedProxies = {QStringLiteral("127.0.0.1")};
+        });
+        KOCMOC_START(proxied);
+        QCOMPARE(login(proxied, "203.0.113.7").status, 401);
+        QCOMPARE(login(proxied, "203.0.113.7").status, 401);
+        QCOMPARE(login(proxied, "203.0.113.7").status, 429);
+        QCOMPARE(login(proxied, "198.51.100.1, 203.0.113.8").status, 401);
+        proxied.registerUser(QStringLiteral("behind_proxy"));
+        const Response signedIn = proxied.call("POST", QStringLiteral("/api/auth/login"),
+            QJsonObject{{"username", "behind_proxy"}, {"password", "correct horse battery"}}, {},
+            {{"X-Forwarded-For", "192.0.2.44"}});
+        QCOMPARE(signedIn.status, 200);
+        const Response sessions = proxied.call("GET", QStringLiteral("/api/auth/sessions"),
+            QJsonValue::Undefined, signedIn.object().value("accessToken").toString());
+        QStringList addresses;
+        for (const QJsonValue session : sessions.array())
+            addresses << session.toObject().value("ip").toString();
+        QVERIFY2(addresses.contains(QStringLiteral("192.0.2.44")),
+            qPrintable(addresses.join(QLatin1Char(' '))));
+
+        // Without a trusted proxy the header is the client's own word and changes nothing.
+        TestServer direct([](ServerConfig &config) { config.authRatePerMinute = 2; });
+        KOCMOC_START(direct);
+        QCOMPARE(login(direct, "203.0.113.1").status, 401);
+        QCOMPARE(login(direct, "203.0.113.2").status, 401);
+        QCOMPARE(login(direct, "203.0.113.3").status, 429);
+    }
+
     void hugeDeclaredUploadIsRefusedWithoutReadingIt()
     {
         const quint64 before = residentMemoryBytes();
