@@ -83,16 +83,14 @@ void AdminRoutes::answerVerified(const HttpRequest &request, const HttpReply &re
 
 void AdminRoutes::setLevel(const HttpRequest &request, const HttpReply &reply)
 {
-    const auto claims = m_api.requireToken(request, reply);
-    if (!claims)
+    auto call = m_api.openJson(request, reply);
+    if (!call)
         return;
-    auto body = ApiContext::readJson(request, reply);
-    if (!body)
+    auto &[claims, body] = *call;
+    const auto level = body.requiredInteger(QStringLiteral("accessLevel"));
+    if (!ApiContext::fieldsOk(body, reply))
         return;
-    const auto level = body->requiredInteger(QStringLiteral("accessLevel"));
-    if (!ApiContext::fieldsOk(*body, reply))
-        return;
-    m_api.respondAs(*claims, reply,
+    m_api.respondAs(claims, reply,
         [this, userId = request.param(QStringLiteral("id")), level = int(*level)](
             const AuthContext &caller) -> Result<HttpResponse> {
             return jsonAnswer(m_admin.setAccessLevel(caller, userId, level), 200, same);
@@ -101,15 +99,13 @@ void AdminRoutes::setLevel(const HttpRequest &request, const HttpReply &reply)
 
 void AdminRoutes::createInviteKey(const HttpRequest &request, const HttpReply &reply)
 {
-    const auto claims = m_api.requireToken(request, reply);
-    if (!claims)
+    auto call = m_api.openJson(request, reply);
+    if (!call)
         return;
-    auto body = ApiContext::readJson(request, reply);
-    if (!body)
-        return;
-    const qint64 uses = body->optionalInteger(QStringLiteral("uses")).value_or(1);
-    const auto expiresAt = body->optionalString(QStringLiteral("expiresAt"));
-    if (!ApiContext::fieldsOk(*body, reply))
+    auto &[claims, body] = *call;
+    const qint64 uses = body.optionalInteger(QStringLiteral("uses")).value_or(1);
+    const auto expiresAt = body.optionalString(QStringLiteral("expiresAt"));
+    if (!ApiContext::fieldsOk(body, reply))
         return;
     if (uses < 1 || uses > maxInviteUses) {
         reply.error(ApiError::invalidField(QStringLiteral("uses"),
@@ -124,7 +120,7 @@ void AdminRoutes::createInviteKey(const HttpRequest &request, const HttpReply &r
             QStringLiteral("expiresAt is an ISO 8601 time in the future.")));
         return;
     }
-    m_api.respondAs(*claims, reply,
+    m_api.respondAs(claims, reply,
         [this, uses = int(uses), expiresAtMs](const AuthContext &caller) -> Result<HttpResponse> {
             return jsonAnswer(
                 m_admin.createInviteKey(caller, uses, expiresAtMs), 201, [&](const QString &key) {
@@ -136,15 +132,13 @@ void AdminRoutes::createInviteKey(const HttpRequest &request, const HttpReply &r
 
 void AdminRoutes::setMaintenance(const HttpRequest &request, const HttpReply &reply)
 {
-    const auto claims = m_api.requireToken(request, reply);
-    if (!claims)
+    auto call = m_api.openJson(request, reply);
+    if (!call)
         return;
-    auto body = ApiContext::readJson(request, reply);
-    if (!body)
-        return;
-    const auto enabled = body->optionalBool(QStringLiteral("enabled"));
-    const QString message = body->optionalString(QStringLiteral("message")).value_or(QString());
-    if (!ApiContext::fieldsOk(*body, reply))
+    auto &[claims, body] = *call;
+    const auto enabled = body.optionalBool(QStringLiteral("enabled"));
+    const QString message = body.optionalString(QStringLiteral("message")).value_or(QString());
+    if (!ApiContext::fieldsOk(body, reply))
         return;
     if (!enabled) {
         reply.error(ApiError::invalidField(
@@ -159,7 +153,7 @@ void AdminRoutes::setMaintenance(const HttpRequest &request, const HttpReply &re
     const MaintenanceState wanted{*enabled, *enabled ? message.trimmed() : QString()};
     // Applied here as soon as it is stored, so this process's next request already sees it.
     m_api.workers.run<MaintenanceState>(
-        [this, claims = *claims, wanted]() -> Result<MaintenanceState> {
+        [this, claims = claims, wanted]() -> Result<MaintenanceState> {
             const auto caller = m_api.auth.authorize(claims);
             if (!caller)
                 return caller.error();

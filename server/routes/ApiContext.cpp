@@ -50,6 +50,18 @@ bool ApiContext::rateLimited(
     return true;
 }
 
+std::optional<std::pair<security::AccessClaims, http::JsonBody>> ApiContext::openJson(
+    const http::HttpRequest &request, const http::HttpReply &reply)
+{
+    auto claims = requireToken(request, reply);
+    if (!claims)
+        return std::nullopt;
+    auto body = readJson(request, reply);
+    if (!body)
+        return std::nullopt;
+    return std::pair{std::move(*claims), std::move(*body)};
+}
+
 std::optional<http::JsonBody> ApiContext::readJson(
     const http::HttpRequest &request, const http::HttpReply &reply)
 {

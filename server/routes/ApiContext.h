@@ -46,6 +46,9 @@ struct ApiContext
         const http::HttpRequest &request, const http::HttpReply &reply, AuthenticatedJob job);
     // Answers 429 with Retry-After and returns true when the key is over its limit.
     bool rateLimited(const http::HttpReply &reply, const QString &key, int limit, qint64 windowMs);
+    // The token's claims, then the parsed body; or nothing after answering 401, 415 or 400.
+    std::optional<std::pair<security::AccessClaims, http::JsonBody>> openJson(
+        const http::HttpRequest &request, const http::HttpReply &reply);
     // The parsed body, or nothing after answering 415/400.
     static std::optional<http::JsonBody> readJson(
         const http::HttpRequest &request, const http::HttpReply &reply);

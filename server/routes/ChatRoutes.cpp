@@ -49,17 +49,15 @@ void ChatRoutes::get(const HttpRequest &request, const HttpReply &reply)
 
 void ChatRoutes::openDirect(const HttpRequest &request, const HttpReply &reply)
 {
-    const auto claims = m_api.requireToken(request, reply);
-    if (!claims)
+    auto call = m_api.openJson(request, reply);
+    if (!call)
         return;
-    auto body = ApiContext::readJson(request, reply);
-    if (!body)
-        return;
-    const QString userId = body->requiredString(QStringLiteral("userId"));
-    if (!ApiContext::fieldsOk(*body, reply))
+    auto &[claims, body] = *call;
+    const QString userId = body.requiredString(QStringLiteral("userId"));
+    if (!ApiContext::fieldsOk(body, reply))
         return;
     m_api.respondAs(
-        *claims, reply, [this, userId](const AuthContext &caller) -> Result<HttpResponse> {
+        claims, reply, [this, userId](const AuthContext &caller) -> Result<HttpResponse> {
             const auto direct = m_chats.openDirect(caller.userId, userId);
             return jsonAnswer(direct, direct && direct->created ? 201 : 200,
                 [](const DirectChat &direct) { return direct.chat.toJson(); });
@@ -68,34 +66,30 @@ void ChatRoutes::openDirect(const HttpRequest &request, const HttpReply &reply)
 
 void ChatRoutes::createGroup(const HttpRequest &request, const HttpReply &reply)
 {
-    const auto claims = m_api.requireToken(request, reply);
-    if (!claims)
+    auto call = m_api.openJson(request, reply);
+    if (!call)
         return;
-    auto body = ApiContext::readJson(request, reply);
-    if (!body)
-        return;
-    const QString title = body->requiredString(QStringLiteral("title"));
+    auto &[claims, body] = *call;
+    const QString title = body.requiredString(QStringLiteral("title"));
     const QStringList memberIds
-        = body->optionalStringList(QStringLiteral("memberIds")).value_or(QStringList());
-    if (!ApiContext::fieldsOk(*body, reply))
+        = body.optionalStringList(QStringLiteral("memberIds")).value_or(QStringList());
+    if (!ApiContext::fieldsOk(body, reply))
         return;
-    m_api.respondAs(*claims, reply,
-        [this, title, memberIds](const AuthContext &caller) -> Result<HttpResponse> {
+    m_api.respondAs(
+        claims, reply, [this, title, memberIds](const AuthContext &caller) -> Result<HttpResponse> {
             return jsonAnswer(m_chats.createGroup(caller.userId, title, memberIds), 201, chatJson);
         });
 }
 
 void ChatRoutes::update(const HttpRequest &request, const HttpReply &reply)
 {
-    const auto claims = m_api.requireToken(request, reply);
-    if (!claims)
+    auto call = m_api.openJson(request, reply);
+    if (!call)
         return;
-    auto body = ApiContext::readJson(request, reply);
-    if (!body)
-        return;
-    const auto title = body->optionalString(QStringLiteral("title"));
-    const auto avatarFileId = body->optionalString(QStringLiteral("avatarFileId"));
-    if (!ApiContext::fieldsOk(*body, reply))
+    auto &[claims, body] = *call;
+    const auto title = body.optionalString(QStringLiteral("title"));
+    const auto avatarFileId = body.optionalString(QStringLiteral("avatarFileId"));
+    if (!ApiContext::fieldsOk(body, reply))
         return;
     // Avatars are uploaded files; until this server stores files no id can name one.
     if (avatarFileId) {
@@ -103,7 +97,7 @@ void ChatRoutes::update(const HttpRequest &request, const HttpReply &reply)
             QStringLiteral("There is no such file."), QStringLiteral("avatarFileId")));
         return;
     }
-    m_api.respondAs(*claims, reply,
+    m_api.respondAs(claims, reply,
         [this, title, chatId = request.param(QStringLiteral("id"))](
             const AuthContext &caller) -> Result<HttpResponse> {
             return jsonAnswer(title ? m_chats.rename(caller.userId, chatId, *title)
@@ -123,16 +117,14 @@ void ChatRoutes::deleteGroup(const HttpRequest &request, const HttpReply &reply)
 
 void ChatRoutes::addMembers(const HttpRequest &request, const HttpReply &reply)
 {
-    const auto claims = m_api.requireToken(request, reply);
-    if (!claims)
+    auto call = m_api.openJson(request, reply);
+    if (!call)
         return;
-    auto body = ApiContext::readJson(request, reply);
-    if (!body)
+    auto &[claims, body] = *call;
+    const auto userIds = body.requiredStringList(QStringLiteral("userIds"));
+    if (!ApiContext::fieldsOk(body, reply))
         return;
-    const auto userIds = body->requiredStringList(QStringLiteral("userIds"));
-    if (!ApiContext::fieldsOk(*body, reply))
-        return;
-    m_api.respondAs(*claims, reply,
+    m_api.respondAs(claims, reply,
         [this, userIds = *userIds, chatId = request.param(QStringLiteral("id"))](
             const AuthContext &caller) -> Result<HttpResponse> {
             return jsonAnswer(m_chats.addMembers(caller.userId, chatId, userIds), 200, chatJson);
@@ -151,16 +143,14 @@ void ChatRoutes::removeMember(const HttpRequest &request, const HttpReply &reply
 
 void ChatRoutes::setRole(const HttpRequest &request, const HttpReply &reply)
 {
-    const auto claims = m_api.requireToken(request, reply);
-    if (!claims)
+    auto call = m_api.openJson(request, reply);
+    if (!call)
         return;
-    auto body = ApiContext::readJson(request, reply);
-    if (!body)
+    auto &[claims, body] = *call;
+    const QString role = body.requiredString(QStringLiteral("role"));
+    if (!ApiContext::fieldsOk(body, reply))
         return;
-    const QString role = body->requiredString(QStringLiteral("role"));
-    if (!ApiContext::fieldsOk(*body, reply))
-        return;
-    m_api.respondAs(*claims, reply,
+    m_api.respondAs(claims, reply,
         [this, role, chatId = request.param(QStringLiteral("id")),
             userId = request.param(QStringLiteral("userId"))](
             const AuthContext &caller) -> Result<HttpResponse> {

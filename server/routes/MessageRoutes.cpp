@@ -108,18 +108,16 @@ void MessageRoutes::history(const HttpRequest &request, const HttpReply &reply)
 
 void MessageRoutes::send(const HttpRequest &request, const HttpReply &reply)
 {
-    const auto claims = m_api.requireToken(request, reply);
-    if (!claims)
+    auto call = m_api.openJson(request, reply);
+    if (!call)
         return;
-    auto body = ApiContext::readJson(request, reply);
-    if (!body)
-        return;
-    SendInput input = readSendInput(*body);
-    if (!ApiContext::fieldsOk(*body, reply))
+    auto &[claims, body] = *call;
+    SendInput input = readSendInput(body);
+    if (!ApiContext::fieldsOk(body, reply))
         return;
     input.chatId = request.param(QStringLiteral("id"));
     m_api.respondAs(
-        *claims, reply, [this, input](const AuthContext &caller) -> Result<HttpResponse> {
+        claims, reply, [this, input](const AuthContext &caller) -> Result<HttpResponse> {
             const auto sent = m_messages.send(caller.userId, input);
             return jsonAnswer(sent, sent && sent->created ? 201 : 200,
                 [](const SentMessage &sent) { return sent.message.toJson(); });
@@ -149,16 +147,14 @@ void MessageRoutes::searchAll(const HttpRequest &request, const HttpReply &reply
 
 void MessageRoutes::markRead(const HttpRequest &request, const HttpReply &reply)
 {
-    const auto claims = m_api.requireToken(request, reply);
-    if (!claims)
+    auto call = m_api.openJson(request, reply);
+    if (!call)
         return;
-    auto body = ApiContext::readJson(request, reply);
-    if (!body)
+    auto &[claims, body] = *call;
+    const auto messageId = body.requiredInteger(QStringLiteral("messageId"));
+    if (!ApiContext::fieldsOk(body, reply))
         return;
-    const auto messageId = body->requiredInteger(QStringLiteral("messageId"));
-    if (!ApiContext::fieldsOk(*body, reply))
-        return;
-    m_api.respondAs(*claims, reply,
+    m_api.respondAs(claims, reply,
         [this, messageId = *messageId, chatId = request.param(QStringLiteral("id"))](
             const AuthContext &caller) -> Result<HttpResponse> {
             return noContentAnswer(m_messages.markRead(caller.userId, chatId, messageId));

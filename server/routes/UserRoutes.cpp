@@ -39,18 +39,16 @@ void UserRoutes::me(const HttpRequest &request, const HttpReply &reply)
 
 void UserRoutes::updateMe(const HttpRequest &request, const HttpReply &reply)
 {
-    const auto claims = m_api.requireToken(request, reply);
-    if (!claims)
+    auto call = m_api.openJson(request, reply);
+    if (!call)
         return;
-    auto body = ApiContext::readJson(request, reply);
-    if (!body)
-        return;
+    auto &[claims, body] = *call;
     ProfileChange change;
-    change.displayName = body->optionalString(QStringLiteral("displayName"));
-    change.bio = body->optionalString(QStringLiteral("bio"));
-    change.emojiStatus = body->optionalString(QStringLiteral("emojiStatus"));
-    const auto avatarFileId = body->optionalString(QStringLiteral("avatarFileId"));
-    if (!ApiContext::fieldsOk(*body, reply))
+    change.displayName = body.optionalString(QStringLiteral("displayName"));
+    change.bio = body.optionalString(QStringLiteral("bio"));
+    change.emojiStatus = body.optionalString(QStringLiteral("emojiStatus"));
+    const auto avatarFileId = body.optionalString(QStringLiteral("avatarFileId"));
+    if (!ApiContext::fieldsOk(body, reply))
         return;
     // Avatars are uploaded files; until this server stores files no id can name one.
     if (avatarFileId) {
@@ -59,7 +57,7 @@ void UserRoutes::updateMe(const HttpRequest &request, const HttpReply &reply)
         return;
     }
     m_api.respondAs(
-        *claims, reply, [this, change](const AuthContext &caller) -> Result<HttpResponse> {
+        claims, reply, [this, change](const AuthContext &caller) -> Result<HttpResponse> {
             return recordResponse(m_api.users.updateMe(caller.userId, change));
         });
 }

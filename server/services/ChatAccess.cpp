@@ -14,6 +14,17 @@ std::optional<ChatAccess> ChatAccess::of(
     return ChatAccess{std::move(*chat), std::move(*member)};
 }
 
+Result<ChatAccess> ChatAccess::ofGroup(
+    ChatRepository &chats, const QString &chatId, const QString &userId)
+{
+    auto access = of(chats, chatId, userId);
+    if (!access)
+        return chatNotFound();
+    if (!access->isGroup())
+        return notAGroup();
+    return std::move(*access);
+}
+
 ApiError ChatAccess::chatNotFound()
 {
     return ApiError::notFound(QStringLiteral("There is no such chat."));

@@ -4,6 +4,7 @@
 
 #include <kocmoc/ApiError.h>
 #include <kocmoc/Chat.h>
+#include <kocmoc/Result.h>
 
 #include <optional>
 
@@ -21,6 +22,9 @@ struct ChatAccess
 
     // Nothing when the chat does not exist or the user is not in it: both are "not found".
     static std::optional<ChatAccess> of(
+        ChatRepository &chats, const QString &chatId, const QString &userId);
+    // The same for the group-only rules: a direct chat is "not a group".
+    static Result<ChatAccess> ofGroup(
         ChatRepository &chats, const QString &chatId, const QString &userId);
     static ApiError chatNotFound();
     static ApiError messageNotFound();

@@ -181,11 +181,9 @@ Result<Chat> ChatService::rename(
         m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Chat> {
             const qint64 version = VersionRepository(db).next();
             ChatRepository chats(db);
-            const auto access = ChatAccess::of(chats, chatId, callerId);
+            const auto access = ChatAccess::ofGroup(chats, chatId, callerId);
             if (!access)
-                return ChatAccess::chatNotFound();
-            if (!access->isGroup())
-                return ChatAccess::notAGroup();
+                return access.error();
             if (!access->moderates())
                 return ApiError::forbidden(
                     QStringLiteral("Only the group's admins and owners can change its title."));
@@ -206,11 +204,9 @@ Result<Chat> ChatService::addMembers(
         m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Chat> {
             const qint64 version = VersionRepository(db).next();
             ChatRepository chats(db);
-            const auto access = ChatAccess::of(chats, chatId, callerId);
+            const auto access = ChatAccess::ofGroup(chats, chatId, callerId);
             if (!access)
-                return ChatAccess::chatNotFound();
-            if (!access->isGroup())
-                return ChatAccess::notAGroup();
+                return access.error();
             if (!access->moderates())
                 return ApiError::forbidden(
                     QStringLiteral("Only the group's admins and owners can add people."));
@@ -254,11 +250,9 @@ Result<Done> ChatService::removeMember(
         m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Done> {
             const qint64 version = VersionRepository(db).next();
             ChatRepository chats(db);
-            const auto access = ChatAccess::of(chats, chatId, callerId);
+            const auto access = ChatAccess::ofGroup(chats, chatId, callerId);
             if (!access)
-                return ChatAccess::chatNotFound();
-            if (!access->isGroup())
-                return ChatAccess::notAGroup();
+                return access.error();
             const auto target = chats.member(chatId, userId);
             if (!target)
                 return ApiError::notFound(QStringLiteral("That person is not in this group."));
@@ -294,11 +288,9 @@ Result<Chat> ChatService::setRole(
         m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Chat> {
             const qint64 version = VersionRepository(db).next();
             ChatRepository chats(db);
-            const auto access = ChatAccess::of(chats, chatId, callerId);
+            const auto access = ChatAccess::ofGroup(chats, chatId, callerId);
             if (!access)
-                return ChatAccess::chatNotFound();
-            if (!access->isGroup())
-                return ChatAccess::notAGroup();
+                return access.error();
             if (!access->isOwner())
                 return ApiError::forbidden(
                     QStringLiteral("Only the group's owner can change roles."));
@@ -325,11 +317,9 @@ Result<Done> ChatService::deleteGroup(const QString &callerId, const QString &ch
         m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Done> {
             const qint64 version = VersionRepository(db).next();
             ChatRepository chats(db);
-            const auto access = ChatAccess::of(chats, chatId, callerId);
+            const auto access = ChatAccess::ofGroup(chats, chatId, callerId);
             if (!access)
-                return ChatAccess::chatNotFound();
-            if (!access->isGroup())
-                return ChatAccess::notAGroup();
+                return access.error();
             if (!access->isOwner())
                 return ApiError::forbidden(QStringLiteral("Only the group's owner can delete it."));
             const QStringList members = chats.memberIds(chatId);
