@@ -187,8 +187,9 @@ int DemoData::load(db::Database &database, const Clock &clock)
             if (!users.insert({id, user.value(QStringLiteral("email")).toString(), username,
                     user.value(QStringLiteral("displayName")).toString(), passwordHash, now}))
                 return 0;
-            users.updateProfile(id,
-                {std::nullopt, user.value(QStringLiteral("bio")).toString(), std::nullopt}, now);
+            ProfileChange profile;
+            profile.bio = user.value(QStringLiteral("bio")).toString();
+            users.updateProfile(id, profile, now);
             db::Sql(db,
                 QStringLiteral("UPDATE users SET access_level = ?, verified = ?, email_verified = "
                                "1 WHERE id = ?"))

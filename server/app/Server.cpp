@@ -2,6 +2,7 @@
 
 #include "app/DemoData.h"
 #include "db/Migrations.h"
+#include "files/FileUrls.h"
 #include "security/Random.h"
 
 #include <kocmoc/Limits.h>
@@ -9,6 +10,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QImageReader>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcServer, "kocmoc.server")
@@ -22,6 +24,7 @@ Server::Server(ServerConfig config, QObject *parent)
 
 Server::~Server()
 {
+    fileUrls::setClock(nullptr);
     m_presence.setSource(nullptr);
     m_http.reset();
     m_workers.reset(); // finishes in-flight jobs and closes the workers' connections while the
@@ -91,6 +94,17 @@ Result<Done> Server::start()
     m_messages = std::make_unique<MessageService>(*m_database, m_clock, events, m_presence,
         MessageService::Settings{m_config.sendIntervalMs});
     m_sync = std::make_unique<SyncService>(*m_database, m_presence);
+    fileUrls::setKey(secret.value());
+    fileUrls::setClock(&m_clock);
+    m_fileStore = std::make_unique<FileStore>(m_config.dataDir);
+    if (const auto opened = m_fileStore->open(); !opened)
+        return failed(opened.error().message);
+    m_files = std::make_unique<FileService>(*m_database, m_clock, *m_fileStore,
+        FileService::Settings{m_config.maxBodyBytes, m_config.quotaBytes});
+    m_stories = std::make_unique<StoryService>(*m_database, m_clock, events, m_presence, *m_files);
+    m_uploads = std::make_unique<UploadService>(*m_database, m_clock, *m_files);
+    // Thumbnails of photos up to limits::maxImagePixels decode whole (4 bytes a pixel).
+    QImageReader::setAllocationLimit(int(limits::maxImagePixels * 4 / (1024 * 1024)) + 16);
     m_workers = std::make_unique<WorkerPool>(m_config.workerThreads,
         [database = m_database.get()] { database->closeThreadConnection(); });
 
@@ -98,6 +112,8 @@ Result<Done> Server::start()
     MaintenanceState maintenance;
     try {
         m_database->migrate();
+        m_files->installStickers();
+        m_uploads->removeOrphans();
         if (m_config.demo) {
             const int added = DemoData::load(*m_database, m_clock);
             qCInfo(lcServer) << "demo data: added" << added << "users";
@@ -129,6 +145,9 @@ Result<Done> Server::start()
     m_chatRoutes = std::make_unique<ChatRoutes>(*m_api, *m_chats);
     m_messageRoutes = std::make_unique<MessageRoutes>(*m_api, *m_messages);
     m_syncRoutes = std::make_unique<SyncRoutes>(*m_api, *m_sync);
+    m_fileRoutes = std::make_unique<FileRoutes>(*m_api, *m_files);
+    m_uploadRoutes = std::make_unique<UploadRoutes>(*m_api, *m_uploads);
+    m_storyRoutes = std::make_unique<StoryRoutes>(*m_api, *m_stories);
     m_authRoutes->addTo(m_router);
     m_userRoutes->addTo(m_router);
     m_healthRoutes->addTo(m_router);
@@ -146,9 +165,21 @@ Result<Done> Server::start()
     m_chatRoutes->addTo(m_router);
     m_messageRoutes->addTo(m_router);
     m_syncRoutes->addTo(m_router);
+    m_fileRoutes->addTo(m_router);
+    m_uploadRoutes->addTo(m_router);
+    m_storyRoutes->addTo(m_router);
 
     http::ConnectionGuard::Limits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
+    // Only uploads may be large; JSON and polling bodies are small.
+    limits.bodyLimit = [maxUpload = m_config.maxBodyBytes](QByteArrayView method, QByteArrayView target) {
+        const QByteArrayView path = target.first(target.indexOf('?') < 0 ? target.size() : target.indexOf('?'));
+        if (method == "POST" && path == "/api/upload/file")
+            return maxUpload;
+        if (method == "PATCH" && path.startsWith("/api/uploads/"))
+            return qMin(maxUpload, limits::uploadChunkMaxBytes);
+        return limits::maxJsonBodyBytes;
+    };
     m_http = std::make_unique<http::HttpServer>(m_router,
         http::HttpServer::Options{limits, m_config.corsOrigins,
             http::AddressList::parse(m_config.trustedProxies).value_or(http::AddressList()),
@@ -180,6 +211,25 @@ Result<Done> Server::start()
     connect(
         &m_pruneTimer, &QTimer::timeout, this, [this] { m_rateLimiter.prune(m_clock.nowMs()); });
     m_pruneTimer.start(60'000);
+    // Expired stories go (with their files), and abandoned uploads, on a worker: never SQL on
+    // this thread.
+    connect(&m_cleanupTimer, &QTimer::timeout, this, [this] {
+        if (m_cleanupRunning || m_stopping)
+            return;
+        m_cleanupRunning = true;
+        m_workers->run<int>(
+            [stories = m_stories.get(), uploads = m_uploads.get()]() -> Result<int> {
+                uploads->removeExpired();
+                return stories->removeExpired();
+            },
+            [this](Result<int> removed) {
+                m_cleanupRunning = false;
+                if (!removed)
+                    qCWarning(lcServer).noquote()
+                        << "cleanup failed:" << removed.error().message;
+            });
+    });
+    m_cleanupTimer.start(m_config.cleanupIntervalMs);
     qCInfo(lcServer).noquote()
         << QStringLiteral("listening on http://%1:%2").arg(m_config.host).arg(m_port);
     return Done{};

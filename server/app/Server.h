@@ -14,10 +14,13 @@
 #include "routes/ApiContext.h"
 #include "routes/AuthRoutes.h"
 #include "routes/ChatRoutes.h"
+#include "routes/FileRoutes.h"
+#include "routes/UploadRoutes.h"
 #include "routes/HealthRoutes.h"
 #include "routes/MaintenanceGate.h"
 #include "routes/MessageRoutes.h"
 #include "routes/MetricsRoutes.h"
+#include "routes/StoryRoutes.h"
 #include "routes/SyncRoutes.h"
 #include "routes/UserRoutes.h"
 #include "security/RateLimiter.h"
@@ -25,8 +28,11 @@
 #include "services/AdminService.h"
 #include "services/AuthService.h"
 #include "services/ChatService.h"
+#include "services/FileService.h"
+#include "services/UploadService.h"
 #include "services/MessageService.h"
 #include "services/PresenceSource.h"
+#include "services/StoryService.h"
 #include "services/SyncService.h"
 #include "services/UserService.h"
 #include "socketio/Server.h"
@@ -68,6 +74,8 @@ public:
     PresenceHook &presence() { return m_presence; }
     ChatService &chats() { return *m_chats; }
     MessageService &messages() { return *m_messages; }
+    FileService &files() { return *m_files; }
+    UploadService &uploads() { return *m_uploads; }
     realtime::RealtimeHub &hub() { return *m_hub; }
     Metrics &metrics() { return m_metrics; }
 
@@ -97,6 +105,10 @@ private:
     std::unique_ptr<ChatService> m_chats;
     std::unique_ptr<MessageService> m_messages;
     std::unique_ptr<SyncService> m_sync;
+    std::unique_ptr<FileStore> m_fileStore;
+    std::unique_ptr<FileService> m_files;
+    std::unique_ptr<UploadService> m_uploads;
+    std::unique_ptr<StoryService> m_stories;
     std::unique_ptr<WorkerPool> m_workers;
     std::unique_ptr<ApiContext> m_api;
     std::unique_ptr<AuthRoutes> m_authRoutes;
@@ -104,6 +116,9 @@ private:
     std::unique_ptr<ChatRoutes> m_chatRoutes;
     std::unique_ptr<MessageRoutes> m_messageRoutes;
     std::unique_ptr<SyncRoutes> m_syncRoutes;
+    std::unique_ptr<FileRoutes> m_fileRoutes;
+    std::unique_ptr<UploadRoutes> m_uploadRoutes;
+    std::unique_ptr<StoryRoutes> m_storyRoutes;
     std::unique_ptr<HealthRoutes> m_healthRoutes;
     std::unique_ptr<MaintenanceGate> m_maintenance;
     std::unique_ptr<AdminRoutes> m_adminRoutes;
@@ -113,6 +128,8 @@ private:
     std::unique_ptr<realtime::RealtimeHub> m_hub; // before m_socketio goes: it holds the namespace
     std::unique_ptr<http::HttpServer> m_http;
     QTimer m_pruneTimer;
+    QTimer m_cleanupTimer; // expired stories, on a worker
+    bool m_cleanupRunning = false; // a slow run is not overtaken by the next
     bool m_stopping = false;
     QTimer m_drainTimer;
 };

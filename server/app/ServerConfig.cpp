@@ -61,11 +61,15 @@ const QList<ServerConfig::Option> &ServerConfig::options()
         {QStringLiteral("cors-origins"), QStringLiteral("origins"),
             QStringLiteral("Comma-separated browser origins allowed to call the API.")},
         {QStringLiteral("max-body-mb"), QStringLiteral("megabytes"),
-            QStringLiteral("Largest request body accepted (default 50).")},
+            QStringLiteral("Largest file upload accepted (default 50).")},
+        {QStringLiteral("quota-mb"), QStringLiteral("megabytes"),
+            QStringLiteral("Storage each user may fill with uploads (default 1024).")},
         {QStringLiteral("workers"), QStringLiteral("count"),
             QStringLiteral("Worker threads for database and hashing work (default 8).")},
         {QStringLiteral("auth-rate"), QStringLiteral("count"),
             QStringLiteral("Sign-in/sign-up requests per minute per address (default 60).")},
+        {QStringLiteral("upload-rate"), QStringLiteral("count"),
+            QStringLiteral("Uploads a user may start per minute (default 60).")},
         {QStringLiteral("user-rate"), QStringLiteral("count"),
             QStringLiteral("Sensitive account requests per minute per user (default 60).")},
         {QStringLiteral("code-rate"), QStringLiteral("count"),
@@ -182,6 +186,7 @@ Result<ServerConfig> ServerConfig::load(
     integer(QStringLiteral("workers"), 1, 256, config.workerThreads);
     integer(QStringLiteral("auth-rate"), 0, 1'000'000, config.authRatePerMinute);
     integer(QStringLiteral("user-rate"), 0, 1'000'000, config.userRatePerMinute);
+    integer(QStringLiteral("upload-rate"), 0, 1'000'000, config.uploadRatePerMinute);
     integer(QStringLiteral("code-rate"), 0, 1'000'000, config.codeRatePerHour);
     integer(QStringLiteral("send-interval-ms"), 0, 60'000, config.sendIntervalMs);
     integer(QStringLiteral("log-max-mb"), 1, 100'000, config.logMaxMb);
@@ -190,6 +195,9 @@ Result<ServerConfig> ServerConfig::load(
     qint64 maxBodyMb = config.maxBodyBytes / (1024 * 1024);
     integer(QStringLiteral("max-body-mb"), 1, 4096, maxBodyMb);
     config.maxBodyBytes = maxBodyMb * 1024 * 1024;
+    qint64 quotaMb = config.quotaBytes / (1024 * 1024);
+    integer(QStringLiteral("quota-mb"), 1, 100'000'000, quotaMb);
+    config.quotaBytes = quotaMb * 1024 * 1024;
     if (problem)
         return *problem;
 

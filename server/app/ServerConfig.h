@@ -1,5 +1,7 @@
 #pragma once
 
+#include <kocmoc/Limits.h>
+
 #include <kocmoc/Result.h>
 
 #include <QHostAddress>
@@ -26,10 +28,13 @@ struct ServerConfig
     int logMaxMb = 50; // a log file rotates past this size
     int logKeep = 5; // rotated log files kept
     QStringList corsOrigins;
-    qint64 maxBodyBytes = 50LL * 1024 * 1024;
+    qint64 maxBodyBytes = 50LL * 1024 * 1024; // the largest upload
+    qint64 quotaBytes = limits::defaultStorageQuotaBytes; // stored per user
+    int cleanupIntervalMs = 60'000; // expired stories and abandoned uploads
     int workerThreads = 8;
     int authRatePerMinute = 60; // per client address on the sign-in and sign-up routes
     int userRatePerMinute = 60; // per user on sensitive account routes
+    int uploadRatePerMinute = 60; // single uploads and resumable uploads started, per user
     int codeRatePerHour = 5; // emails with codes to one address
     int sendIntervalMs = 200; // the least time between two messages of one person
     bool inviteOnly = false;

@@ -149,6 +149,61 @@ const std::vector<Migration> &migrations()
                         updated_at BIGINT NOT NULL))"),
             },
             {}},
+        // Files are stored under generated keys (see FileStore); owner_id is NULL for the
+        // built-in stickers. message_files keeps a message's files in order.
+        {5, QStringLiteral("files and stories"),
+            {
+                QStringLiteral(R"(CREATE TABLE files (
+                        id TEXT PRIMARY KEY,
+                        owner_id TEXT REFERENCES users (id) ON DELETE CASCADE,
+                        name TEXT NOT NULL,
+                        mime TEXT NOT NULL,
+                        size BIGINT NOT NULL,
+                        storage_key TEXT NOT NULL,
+                        thumbnail_key TEXT,
+                        width INTEGER NOT NULL DEFAULT 0,
+                        height INTEGER NOT NULL DEFAULT 0,
+                        duration_ms BIGINT NOT NULL DEFAULT 0,
+                        waveform TEXT NOT NULL DEFAULT '',
+                        created_at BIGINT NOT NULL))"),
+                QStringLiteral("CREATE INDEX files_owner ON files (owner_id)"),
+                QStringLiteral(R"(CREATE TABLE message_files (
+                        message_id BIGINT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        file_id TEXT NOT NULL REFERENCES files (id) ON DELETE CASCADE,
+                        PRIMARY KEY (message_id, position)))"),
+                QStringLiteral("CREATE INDEX message_files_file ON message_files (file_id)"),
+                QStringLiteral(R"(CREATE TABLE uploads (
+                        id TEXT PRIMARY KEY,
+                        owner_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                        length BIGINT NOT NULL,
+                        received BIGINT NOT NULL DEFAULT 0,
+                        name TEXT NOT NULL,
+                        duration_ms BIGINT NOT NULL DEFAULT 0,
+                        waveform TEXT NOT NULL DEFAULT '',
+                        file_id TEXT REFERENCES files (id) ON DELETE SET NULL,
+                        created_at BIGINT NOT NULL,
+                        expires_at BIGINT NOT NULL))"),
+                QStringLiteral("CREATE INDEX uploads_owner ON uploads (owner_id)"),
+                QStringLiteral(R"(CREATE TABLE stories (
+                        id TEXT PRIMARY KEY,
+                        author_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                        type TEXT NOT NULL,
+                        file_id TEXT REFERENCES files (id) ON DELETE CASCADE,
+                        text TEXT NOT NULL DEFAULT '',
+                        background TEXT NOT NULL DEFAULT '',
+                        created_at BIGINT NOT NULL,
+                        expires_at BIGINT NOT NULL))"),
+                QStringLiteral("CREATE INDEX stories_author ON stories (author_id, expires_at)"),
+                QStringLiteral("CREATE INDEX stories_expiry ON stories (expires_at)"),
+                QStringLiteral("CREATE INDEX stories_file ON stories (file_id)"),
+                QStringLiteral(R"(CREATE TABLE story_views (
+                        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+                        viewer_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                        viewed_at BIGINT NOT NULL,
+                        PRIMARY KEY (story_id, viewer_id)))"),
+            },
+            {}},
     };
     return list;
 }

@@ -385,6 +385,7 @@ void ConnectionGuard::headComplete(Connection &connection, bool bodyBytesFollow)
     const ParsedHead head = parseHead(block);
     if (head.refusal != Refusal::None) {
         refuse(connection, head.refusal);
+        connection.bodyLimit = head.bodyLimit;
         return;
     }
     if (head.contentLength == 0) {
@@ -481,7 +482,9 @@ ConnectionGuard::ParsedHead ConnectionGuard::parseHead(const QByteArray &block) 
 
     if (transferEncoding)
         return refusing(Refusal::Chunked);
-    if (head.contentLength > m_limits.maxBodyBytes)
+    head.bodyLimit
+        = m_limits.bodyLimit ? m_limits.bodyLimit(method, target) : m_limits.maxBodyBytes;
+    if (head.contentLength > head.bodyLimit)
         return refusing(Refusal::BodyTooLarge);
     if (unknownExpectation)
         return refusing(Refusal::UnknownExpectation);
@@ -590,7 +593,7 @@ void ConnectionGuard::answer(QTcpSocket *socket, Connection &connection)
     case Refusal::BodyTooLarge:
         error = ApiError{413, QStringLiteral("payload_too_large"),
             QStringLiteral("The request body is larger than the %1 MB limit.")
-                .arg(megabytes(m_limits.maxBodyBytes)),
+                .arg(megabytes(connection.bodyLimit)),
             {}, 0};
         break;
     case Refusal::Chunked:

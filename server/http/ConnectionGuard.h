@@ -8,6 +8,8 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include <functional>
+
 class QTcpSocket;
 
 namespace kocmoc::http {
@@ -37,6 +39,9 @@ public:
     struct Limits
     {
         qint64 maxBodyBytes = limits::defaultMaxBodyBytes;
+        // The largest body of one request by its method and target (path and query); when
+        // unset, maxBodyBytes for every request.
+        std::function<qint64(QByteArrayView method, QByteArrayView target)> bodyLimit;
         qint64 maxHeaderBytes = limits::maxHeaderBlockBytes;
         // A started request's header block must complete in this time.
         int headerTimeoutMs = limits::headerTimeoutMs;
@@ -110,6 +115,7 @@ private:
         qint64 bodyRemaining = 0;
         qint64 since = 0; // start of the current phase's clock, ms on m_clock
         qint64 pendingWrite = 0; // bytesToWrite() at the last sweep, to tell a stalled reader
+        qint64 bodyLimit = 0; // of the refused request, for the 413's message
         QByteArray head; // the partial header block, empty between requests
         int inFlight = 0;
         Phase phase = Phase::Head;
@@ -122,6 +128,7 @@ private:
     {
         Refusal refusal = Refusal::None;
         qint64 contentLength = 0;
+        qint64 bodyLimit = 0;
         bool http11 = false;
         bool wantsContinue = false;
     };

@@ -1,6 +1,7 @@
 #include "HttpReply.h"
 
 #include "ConnectionGuard.h"
+#include "FileStreamer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,7 +21,9 @@ struct HttpReply::State
     QString route;
     bool sent = false;
 
-    void write(HttpResponse response);
+    // `body` streams what follows the head and ends the request itself.
+    void write(HttpResponse response,
+        std::function<void(QTcpSocket *socket, std::function<void()> done)> body = {});
 
     ~State()
     {
@@ -41,7 +44,8 @@ HttpReply::HttpReply(Context context)
     m_state->timer.start();
 }
 
-void HttpReply::State::write(HttpResponse response)
+void HttpReply::State::write(
+    HttpResponse response, std::function<void(QTcpSocket *, std::function<void()>)> body)
 {
     sent = true;
     for (const auto &[name, value] : context.headers)
@@ -63,10 +67,19 @@ void HttpReply::State::write(HttpResponse response)
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return; // the client left while we worked
     socket->write(response.serialize(context.headOnly, context.closeAfter));
-    if (context.guard)
-        context.guard->requestFinished(socket);
-    if (context.closeAfter)
-        socket->disconnectFromHost();
+    auto finished
+        = [socket = context.socket, guard = context.guard, closeAfter = context.closeAfter] {
+              if (!socket)
+                  return;
+              if (guard)
+                  guard->requestFinished(socket);
+              if (closeAfter)
+                  socket->disconnectFromHost();
+          };
+    if (body && !context.headOnly)
+        body(socket, std::move(finished));
+    else
+        finished();
 }
 
 void HttpReply::send(HttpResponse response) const
@@ -91,6 +104,20 @@ void HttpReply::error(const ApiError &error) const
 void HttpReply::noContent() const
 {
     send(HttpResponse::empty(204));
+}
+
+void HttpReply::sendFile(HttpResponse head, const QString &path, qint64 offset, qint64 length) const
+{
+    if (m_state->sent)
+        return;
+    m_state->write(
+        std::move(head), [path, offset, length](QTcpSocket *socket, std::function<void()> done) {
+            FileStreamer::start(
+                socket, path, offset, length, [done = std::move(done)](bool complete) {
+                    if (complete)
+                        done();
+                });
+        });
 }
 
 bool HttpReply::isSent() const

@@ -39,6 +39,9 @@ public:
     void json(int status, const QJsonValue &value) const;
     void error(const ApiError &error) const;
     void noContent() const;
+    // The head (with its Content-Length set), then `length` bytes of the file from `offset`,
+    // streamed with back-pressure (FileStreamer). A HEAD request gets the head only.
+    void sendFile(HttpResponse head, const QString &path, qint64 offset, qint64 length) const;
 
     bool isSent() const;
     void setUserId(const QString &userId) const; // for the access log

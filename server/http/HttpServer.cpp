@@ -220,7 +220,10 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     HttpRequest copy = copyRequest(request);
     HttpReply reply = makeReply(copy, socket);
 
-    if (copy.method == "OPTIONS") {
+    // A browser's CORS preflight; any other OPTIONS (tus discovery) goes to the routes.
+    if (copy.method == "OPTIONS"
+        && (!copy.header("access-control-request-method").isEmpty()
+            || !m_router.match(copy.method, copy.path).handler)) {
         answerPreflight(copy, reply);
         return true;
     }

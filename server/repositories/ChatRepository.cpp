@@ -150,6 +150,14 @@ void ChatRepository::setTitle(const QString &id, const QString &title)
         .exec();
 }
 
+void ChatRepository::setAvatar(const QString &id, const QString &fileId)
+{
+    Sql(m_db, QStringLiteral("UPDATE chats SET avatar_file_id = ? WHERE id = ?"))
+        .bindNullableText(fileId)
+        .bind(id)
+        .exec();
+}
+
 void ChatRepository::setLastMessage(const QString &id, qint64 messageId)
 {
     Sql(m_db, QStringLiteral("UPDATE chats SET last_message_id = ? WHERE id = ?"))

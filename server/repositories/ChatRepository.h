@@ -63,6 +63,7 @@ public:
     QList<ChatRecord> changedSince(const QString &userId, qint64 sinceVersion);
     // Something in the chat changed: its members, read positions, messages.
     void touch(const QString &id, qint64 version, qint64 nowMs);
+    void setAvatar(const QString &id, const QString &fileId); // empty: none
     void setTitle(const QString &id, const QString &title);
     void setLastMessage(const QString &id, qint64 messageId);
     void recordActivity(const QString &id, qint64 messageId, qint64 atMs);

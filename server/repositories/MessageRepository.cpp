@@ -99,8 +99,9 @@ bool MessageRepository::insert(const NewMessage &message)
         .bind(message.senderId)
         .bind(message.clientId)
         .bind(message.type)
-        .bind(message.text)
-        .bind(validation::foldedForSearch(message.text))
+        .bind(message.text.isNull() ? QStringLiteral("") : message.text) // a photo without caption
+        .bind(
+            message.text.isEmpty() ? QStringLiteral("") : validation::foldedForSearch(message.text))
         .bind(nullableId(message.replyToId))
         .bind(nullableId(forwarded ? forwarded->messageId : 0))
         .bindNullableText(forwarded ? forwarded->chatId : QString())

@@ -1,6 +1,7 @@
 #include "UserRepository.h"
 
 #include "db/Sql.h"
+#include "files/FileUrls.h"
 
 #include <kocmoc/Validation.h>
 
@@ -23,8 +24,7 @@ UserRecord readRecord(const Sql &row)
     user.displayName = row.text(2);
     // Avatars are files; until a file is set the client draws initials on a colour.
     const QString avatarFileId = row.text(3);
-    user.avatarUrl
-        = avatarFileId.isEmpty() ? QString() : QStringLiteral("/api/files/") + avatarFileId;
+    user.avatarUrl = fileUrls::avatarUrl(avatarFileId);
     user.bio = row.text(4);
     user.emojiStatus = row.text(5);
     user.verified = row.flag(6);
@@ -154,6 +154,13 @@ void UserRepository::updateProfile(const QString &id, const ProfileChange &chang
     if (change.emojiStatus)
         Sql(m_db, QStringLiteral("UPDATE users SET emoji_status = ?, updated_at = ? WHERE id = ?"))
             .bind(*change.emojiStatus)
+            .bind(nowMs)
+            .bind(id)
+            .exec();
+    if (change.avatarFileId)
+        Sql(m_db,
+            QStringLiteral("UPDATE users SET avatar_file_id = ?, updated_at = ? WHERE id = ?"))
+            .bindNullableText(*change.avatarFileId)
             .bind(nowMs)
             .bind(id)
             .exec();

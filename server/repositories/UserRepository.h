@@ -39,6 +39,7 @@ struct ProfileChange
     std::optional<QString> displayName;
     std::optional<QString> bio;
     std::optional<QString> emojiStatus;
+    std::optional<QString> avatarFileId; // empty: no avatar
 };
 
 // SQL for users; used inside a Database::transaction on a worker thread.

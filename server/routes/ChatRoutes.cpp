@@ -91,17 +91,12 @@ void ChatRoutes::update(const HttpRequest &request, const HttpReply &reply)
     const auto avatarFileId = body.optionalString(QStringLiteral("avatarFileId"));
     if (!ApiContext::fieldsOk(body, reply))
         return;
-    // Avatars are uploaded files; until this server stores files no id can name one.
-    if (avatarFileId) {
-        reply.error(ApiError::badRequest(QStringLiteral("unknown_file"),
-            QStringLiteral("There is no such file."), QStringLiteral("avatarFileId")));
-        return;
-    }
     m_api.respondAs(claims, reply,
-        [this, title, chatId = request.param(QStringLiteral("id"))](
+        [this, title, avatarFileId, chatId = request.param(QStringLiteral("id"))](
             const AuthContext &caller) -> Result<HttpResponse> {
-            return jsonAnswer(title ? m_chats.rename(caller.userId, chatId, *title)
-                                    : m_chats.get(caller.userId, chatId),
+            return jsonAnswer(title || avatarFileId
+                    ? m_chats.update(caller.userId, chatId, title, avatarFileId)
+                    : m_chats.get(caller.userId, chatId),
                 200, chatJson);
         });
 }

@@ -47,15 +47,9 @@ void UserRoutes::updateMe(const HttpRequest &request, const HttpReply &reply)
     change.displayName = body.optionalString(QStringLiteral("displayName"));
     change.bio = body.optionalString(QStringLiteral("bio"));
     change.emojiStatus = body.optionalString(QStringLiteral("emojiStatus"));
-    const auto avatarFileId = body.optionalString(QStringLiteral("avatarFileId"));
+    change.avatarFileId = body.optionalString(QStringLiteral("avatarFileId"));
     if (!ApiContext::fieldsOk(body, reply))
         return;
-    // Avatars are uploaded files; until this server stores files no id can name one.
-    if (avatarFileId) {
-        reply.error(ApiError::badRequest(QStringLiteral("unknown_file"),
-            QStringLiteral("There is no such file."), QStringLiteral("avatarFileId")));
-        return;
-    }
     m_api.respondAs(
         claims, reply, [this, change](const AuthContext &caller) -> Result<HttpResponse> {
             return recordResponse(m_api.users.updateMe(caller.userId, change));

@@ -4,6 +4,7 @@
 #include "repositories/UserRepository.h"
 #include "repositories/VersionRepository.h"
 #include "security/Random.h"
+#include "services/AvatarFile.h"
 #include "services/ChatAccess.h"
 #include "services/ChatViews.h"
 #include "services/WriteAndPublish.h"
@@ -171,12 +172,14 @@ Result<Chat> ChatService::createGroup(
         });
 }
 
-Result<Chat> ChatService::rename(
-    const QString &callerId, const QString &chatId, const QString &title)
+Result<Chat> ChatService::update(const QString &callerId, const QString &chatId,
+    const std::optional<QString> &title, const std::optional<QString> &avatarFileId)
 {
-    const QString normalizedTitle = validation::normalizedDisplayName(title);
-    if (const auto problem = validation::checkChatTitle(normalizedTitle))
-        return *problem;
+    const QString normalizedTitle = validation::normalizedDisplayName(title.value_or(QString()));
+    if (title) {
+        if (const auto problem = validation::checkChatTitle(normalizedTitle))
+            return *problem;
+    }
     return writeAndPublish<Chat>(
         m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Chat> {
             const qint64 version = VersionRepository(db).next();
@@ -185,9 +188,16 @@ Result<Chat> ChatService::rename(
             if (!access)
                 return access.error();
             if (!access->moderates())
-                return ApiError::forbidden(
-                    QStringLiteral("Only the group's admins and owners can change its title."));
-            chats.setTitle(chatId, normalizedTitle);
+                return ApiError::forbidden(QStringLiteral(
+                    "Only the group's admins and owners can change its title and picture."));
+            if (avatarFileId) {
+                if (auto refused
+                    = checkAvatarFile(db, *avatarFileId, callerId, QStringLiteral("avatarFileId")))
+                    return *refused;
+                chats.setAvatar(chatId, *avatarFileId);
+            }
+            if (title)
+                chats.setTitle(chatId, normalizedTitle);
             chats.touch(chatId, version, m_clock.nowMs());
             const ChatRecord record = *chats.find(chatId);
             ChatViews views(db, m_presence);

@@ -35,7 +35,9 @@ public:
     Result<DirectChat> openDirect(const QString &callerId, const QString &otherUserId);
     Result<Chat> createGroup(
         const QString &callerId, const QString &title, const QStringList &memberIds);
-    Result<Chat> rename(const QString &callerId, const QString &chatId, const QString &title);
+    // A group's title and/or avatar (an empty avatarFileId removes it).
+    Result<Chat> update(const QString &callerId, const QString &chatId,
+        const std::optional<QString> &title, const std::optional<QString> &avatarFileId);
     Result<Chat> addMembers(
         const QString &callerId, const QString &chatId, const QStringList &userIds);
     // Removes someone (admins and owners), or the caller themselves: leaving.

@@ -1,5 +1,8 @@
 #include "ChatViews.h"
 
+#include "files/FileUrls.h"
+#include "repositories/FileRepository.h"
+
 #include "repositories/MessageRepository.h"
 #include "repositories/ReactionRepository.h"
 #include "repositories/UserRepository.h"
@@ -24,6 +27,21 @@ User ChatViews::user(const QString &userId)
 QList<Message> ChatViews::messages(QList<Message> messages, const QString &viewerId)
 {
     ReactionRepository(m_db).attach(messages, viewerId);
+    QList<qint64> ids;
+    for (const Message &message : std::as_const(messages)) {
+        if (!message.deleted)
+            ids.append(message.id);
+    }
+    const auto files = FileRepository(m_db).ofMessages(ids);
+    if (!files.isEmpty()) {
+        const qint64 now = fileUrls::now();
+        for (Message &message : messages) {
+            QJsonArray list;
+            for (const FileRecord &file : files.value(message.id))
+                list.append(file.toFile(now).toJson());
+            message.files = list;
+        }
+    }
     return messages;
 }
 
@@ -39,9 +57,7 @@ Chat ChatViews::build(const ChatRecord &record, const QList<MemberRecord> &membe
     chat.id = record.id;
     chat.type = record.type;
     chat.title = record.title;
-    chat.avatarUrl = record.avatarFileId.isEmpty()
-        ? QString()
-        : QStringLiteral("/api/files/") + record.avatarFileId;
+    chat.avatarUrl = fileUrls::avatarUrl(record.avatarFileId);
     for (const MemberRecord &member : members) {
         chat.members.append(ChatMember{user(member.userId), member.role});
         if (member.userId == viewerId) {

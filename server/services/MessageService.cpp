@@ -1,11 +1,13 @@
 #include "MessageService.h"
 
 #include "repositories/ChatRepository.h"
+#include "repositories/FileRepository.h"
 #include "repositories/ReactionRepository.h"
 #include "repositories/VersionRepository.h"
 #include "security/Random.h"
 #include "services/ChatAccess.h"
 #include "services/ChatViews.h"
+#include "services/StickerCatalog.h"
 #include "services/WriteAndPublish.h"
 
 #include <kocmoc/Limits.h>
@@ -79,6 +81,95 @@ std::optional<ApiError> MessageService::throttle(const QString &callerId, const 
         QStringLiteral("You are sending too fast; wait a moment."), int((waitMs + 999) / 1000));
 }
 
+Result<QString> MessageService::checkContent(const SendInput &input)
+{
+    const QString &type = input.type;
+    const bool isText = type == message::typeText;
+    const bool isSticker = type == message::typeSticker;
+    if (isText || isSticker) {
+        if (!input.fileIds.isEmpty())
+            return ApiError::invalidField(QStringLiteral("fileIds"),
+                QStringLiteral("A %1 message has no files; send files as photo, video, document, "
+                               "audio or voice.")
+                    .arg(type));
+    } else if (input.fileIds.isEmpty()) {
+        return ApiError::badRequest(QStringLiteral("missing_field"),
+            QStringLiteral("A %1 message needs its files in 'fileIds'.").arg(type),
+            QStringLiteral("fileIds"));
+    }
+    const bool single = type == message::typeAudio || type == message::typeVoice;
+    if (input.fileIds.size() > (single ? 1 : limits::messageFilesMax))
+        return ApiError::invalidField(QStringLiteral("fileIds"),
+            single
+                ? QStringLiteral("A %1 message has exactly one file.").arg(type)
+                : QStringLiteral("A message has at most %1 files.").arg(limits::messageFilesMax));
+    if (QSet<QString>(input.fileIds.begin(), input.fileIds.end()).size() != input.fileIds.size())
+        return ApiError::invalidField(
+            QStringLiteral("fileIds"), QStringLiteral("The same file is given twice."));
+    if (isSticker) {
+        if (!StickerCatalog::builtIn().find(input.stickerId))
+            return ApiError::badRequest(QStringLiteral("unknown_sticker"),
+                QStringLiteral("There is no such sticker."), QStringLiteral("stickerId"));
+        if (input.text && !input.text->trimmed().isEmpty())
+            return ApiError::invalidField(
+                QStringLiteral("text"), QStringLiteral("A sticker comes without text."));
+        return QString();
+    }
+    if (!input.stickerId.isEmpty())
+        return ApiError::invalidField(
+            QStringLiteral("stickerId"), QStringLiteral("Only a sticker message names a sticker."));
+    if (isText && !input.text)
+        return ApiError::badRequest(QStringLiteral("missing_field"),
+            QStringLiteral("The field 'text' is required."), QStringLiteral("text"));
+    const QString text = validation::normalizedMessageText(input.text.value_or(QString()));
+    // Files may come without a caption.
+    if (!text.isEmpty() || isText) {
+        if (const auto problem = validation::checkMessageText(text))
+            return *problem;
+    }
+    return text;
+}
+
+Result<QStringList> MessageService::attachableFiles(
+    QSqlDatabase &db, const QString &callerId, const SendInput &input)
+{
+    if (input.type == message::typeSticker)
+        return QStringList{StickerCatalog::builtIn().find(input.stickerId)->fileId};
+    FileRepository files(db);
+    const qint64 now = m_clock.nowMs();
+    const QList<FileRecord> found = files.byIds(input.fileIds);
+    // Someone who cannot see a file cannot send it on, and learns nothing about it.
+    const auto unknownFile = [] {
+        return ApiError::badRequest(QStringLiteral("unknown_file"),
+            QStringLiteral("There is no such file."), QStringLiteral("fileIds"));
+    };
+    if (found.size() != input.fileIds.size())
+        return unknownFile();
+    for (const FileRecord &file : found) {
+        if (!files.canView(file.id, callerId, now))
+            return unknownFile();
+        const auto wrongKind = [&](const QString &what) {
+            return ApiError::badRequest(QStringLiteral("wrong_file_type"),
+                QStringLiteral("A %1 message takes %2; %3 is %4.")
+                    .arg(input.type, what, file.name, file.mime),
+                QStringLiteral("fileIds"));
+        };
+        if (input.type == message::typePhoto && !file.mime.startsWith(QLatin1String("image/")))
+            return wrongKind(QStringLiteral("images"));
+        if (input.type == message::typeVideo && !file.mime.startsWith(QLatin1String("video/")))
+            return wrongKind(QStringLiteral("videos"));
+        if ((input.type == message::typeAudio || input.type == message::typeVoice)
+            && !file.mime.startsWith(QLatin1String("audio/")))
+            return wrongKind(QStringLiteral("an audio file"));
+        if (input.type == message::typeVoice && file.durationMs <= 0)
+            return ApiError::badRequest(QStringLiteral("missing_duration"),
+                QStringLiteral(
+                    "A voice message's file needs its durationMs, given when uploading it."),
+                QStringLiteral("fileIds"));
+    }
+    return input.fileIds;
+}
+
 Result<SentMessage> MessageService::send(const QString &callerId, const SendInput &input)
 {
     if (const auto problem = validation::checkClientId(input.clientId))
@@ -87,23 +178,10 @@ Result<SentMessage> MessageService::send(const QString &callerId, const SendInpu
         return ApiError::invalidField(QStringLiteral("type"),
             QStringLiteral("A message type is one of: %1.")
                 .arg(message::types().join(QStringLiteral(", "))));
-    if (input.type != message::typeText)
-        return ApiError::badRequest(QStringLiteral("unsupported_type"),
-            QStringLiteral("Only text messages can be sent until this server stores files."),
-            QStringLiteral("type"));
-    // No file or sticker exists yet, so no id can name one.
-    if (!input.fileIds.isEmpty())
-        return ApiError::badRequest(QStringLiteral("unknown_file"),
-            QStringLiteral("There is no such file."), QStringLiteral("fileIds"));
-    if (!input.stickerId.isEmpty())
-        return ApiError::badRequest(QStringLiteral("unknown_sticker"),
-            QStringLiteral("There is no such sticker."), QStringLiteral("stickerId"));
-    if (!input.text)
-        return ApiError::badRequest(QStringLiteral("missing_field"),
-            QStringLiteral("The field 'text' is required."), QStringLiteral("text"));
-    const QString text = validation::normalizedMessageText(*input.text);
-    if (const auto problem = validation::checkMessageText(text))
-        return *problem;
+    const auto content = checkContent(input);
+    if (!content)
+        return content.error();
+    const QString &text = content.value();
     if (input.replyToId < 0)
         return notInThisChat(QStringLiteral("replyToId"));
     if (const auto limited = throttle(callerId, input.clientId))
@@ -133,10 +211,14 @@ Result<SentMessage> MessageService::send(const QString &callerId, const SendInpu
                 if (!original || original->chatId != input.chatId)
                     return notInThisChat(QStringLiteral("replyToId"));
             }
+            const auto fileIds = attachableFiles(db, callerId, input);
+            if (!fileIds)
+                return fileIds.error();
             const qint64 now = m_clock.nowMs();
             if (!messages.insert(NewMessage{version, input.chatId, callerId, input.clientId,
                     input.type, text, input.replyToId, std::nullopt, now}))
                 return stored();
+            FileRepository(db).attachToMessage(version, fileIds.value());
             chats.recordActivity(input.chatId, version, now);
             chats.touch(input.chatId, version, now);
             const Message message = views.message(*messages.find(version), callerId);
@@ -211,6 +293,7 @@ Result<DeletedMessage> MessageService::remove(const QString &callerId, qint64 me
             MessageRepository messages(db);
             messages.softDelete(messageId, version);
             ReactionRepository(db).removeAll(messageId);
+            FileRepository(db).detachFromMessage(messageId); // its files are gone with it
             ChatRepository chats(db);
             if (access->chat.chat.lastMessageId == messageId)
                 chats.setLastMessage(original.chatId, messages.newestLiveId(original.chatId));
@@ -262,6 +345,7 @@ Result<QList<Message>> MessageService::forward(
                     version = versions.next(); // each copy is a message of its own
                 messages.insert(NewMessage{version, chatId, callerId, security::random::uuid(),
                     original.type, original.text, 0, origin, now});
+                FileRepository(db).copyAttachments(original.id, version);
                 chats.recordActivity(chatId, version, now);
                 chats.touch(chatId, version, now);
                 ids.append(version);

@@ -103,6 +103,11 @@ private:
     Result<Done> advance(
         const QString &callerId, const QString &chatId, qint64 messageId, Position position);
     std::optional<ApiError> throttle(const QString &callerId, const QString &clientId);
+    // The rules of each type without SQL: the normalised text (a caption may be empty).
+    static Result<QString> checkContent(const SendInput &input);
+    // The files to attach, in order, each one the sender may see and of the type's kind.
+    Result<QStringList> attachableFiles(
+        QSqlDatabase &db, const QString &callerId, const SendInput &input);
 
     db::Database &m_database;
     const Clock &m_clock;

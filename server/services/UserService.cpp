@@ -1,5 +1,7 @@
 #include "UserService.h"
 
+#include "services/AvatarFile.h"
+
 #include <kocmoc/Limits.h>
 #include <kocmoc/Validation.h>
 
@@ -43,11 +45,20 @@ Result<UserRecord> UserService::updateMe(const QString &userId, ProfileChange ch
         if (const auto problem = validation::checkEmojiStatus(*change.emojiStatus))
             return *problem;
     }
-    const auto record = m_database.transaction([&](QSqlDatabase &db) {
+    std::optional<ApiError> refused;
+    const auto record = m_database.transaction([&](QSqlDatabase &db) -> std::optional<UserRecord> {
+        if (change.avatarFileId) {
+            refused
+                = checkAvatarFile(db, *change.avatarFileId, userId, QStringLiteral("avatarFileId"));
+            if (refused)
+                return std::nullopt;
+        }
         UserRepository users(db);
         users.updateProfile(userId, change, m_clock.nowMs());
         return users.findById(userId);
     });
+    if (refused)
+        return *refused;
     if (!record)
         return ApiError::notFound(QStringLiteral("This account no longer exists."));
     return withPresence(*record);

@@ -12,6 +12,8 @@ inline constexpr qint64 maxHeaderBlockBytes = 16 * 1024;
 inline constexpr int headerTimeoutMs = 10'000;
 inline constexpr int bodyIdleTimeoutMs = 30'000;
 inline constexpr int keepAliveIdleMs = 30'000;
+// Bodies of every route but the uploads: JSON and Socket.IO polling.
+inline constexpr qint64 maxJsonBodyBytes = 1024 * 1024;
 
 // Accounts
 inline constexpr int passwordMinChars = 8;
@@ -56,6 +58,24 @@ inline constexpr int reactionMaxChars = 16; // code points of one emoji sequence
 inline constexpr int reactionsPerUserMax = 10; // different emoji one person puts on one message
 inline constexpr int defaultSendIntervalMs = 200; // between two sends of one person
 inline constexpr int syncMessageLimit = 500; // messages in one /api/sync answer
+
+// Files (the upload cap itself is the server's max-body-mb, 50 MB by default)
+inline constexpr qint64 uploadChunkMaxBytes = 8LL * 1024 * 1024; // one tus PATCH
+inline constexpr qint64 defaultStorageQuotaBytes = 1024LL * 1024 * 1024; // per user
+inline constexpr qint64 maxImagePixels = 50'000'000; // width × height, read from the header
+inline constexpr int thumbnailMaxSide = 320;
+inline constexpr int fileNameMaxChars = 200;
+inline constexpr int messageFilesMax = 10;
+inline constexpr int waveformMaxValues = 100;
+inline constexpr qint64 mediaMaxDurationMs = 6LL * 60 * 60 * 1000; // of a voice or audio file
+inline constexpr qint64 signedUrlLifetimeMs = 6LL * 60 * 60 * 1000; // at least; see FileUrls
+inline constexpr qint64 uploadLifetimeMs = 24LL * 60 * 60 * 1000; // an unfinished tus upload
+inline constexpr int unfinishedUploadsMax = 20; // per user at a time
+
+// Stories
+inline constexpr qint64 storyLifetimeMs = 24LL * 60 * 60 * 1000;
+inline constexpr int storyTextMaxChars = 700;
+inline constexpr int storyBackgroundMaxChars = 64;
 
 // Access levels
 inline constexpr int levelUser = 1;

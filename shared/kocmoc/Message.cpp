@@ -114,9 +114,8 @@ namespace message {
 
 const QStringList &types()
 {
-    static const QStringList list{typeText, QStringLiteral("photo"), QStringLiteral("video"),
-        QStringLiteral("document"), QStringLiteral("audio"), QStringLiteral("voice"),
-        QStringLiteral("sticker")};
+    static const QStringList list{
+        typeText, typePhoto, typeVideo, typeDocument, typeAudio, typeVoice, typeSticker};
     return list;
 }
 

@@ -73,6 +73,12 @@ struct Message
 namespace message {
 
 inline const QString typeText = QStringLiteral("text");
+inline const QString typePhoto = QStringLiteral("photo");
+inline const QString typeVideo = QStringLiteral("video");
+inline const QString typeDocument = QStringLiteral("document");
+inline const QString typeAudio = QStringLiteral("audio");
+inline const QString typeVoice = QStringLiteral("voice");
+inline const QString typeSticker = QStringLiteral("sticker");
 const QStringList &types(); // every type of API.md: text, photo, video, …
 
 inline const QString statusSent = QStringLiteral("sent");

@@ -189,24 +189,11 @@ private slots:
         QTcpSocket socket;
         socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->server().port());
         QVERIFY(socket.waitForConnected(5000));
-        socket.write(
-            "POST /api/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            "Content-Length: 2147483648\r\n\r\n");
-        const QByteArray chunk(64 * 1024, 'x');
-        QByteArray answer;
-        qint64 sent = 0;
-        QElapsedTimer timer;
-        timer.start();
         // Keep pushing body bytes (up to 64 MB) for as long as the server lets us.
-        while (socket.state() == QAbstractSocket::ConnectedState && sent < 64 * 1024 * 1024
-            && timer.elapsed() < 20'000) {
-            if (socket.bytesToWrite() < 4 * chunk.size()) {
-                socket.write(chunk);
-                sent += chunk.size();
-            }
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-            answer += socket.readAll();
-        }
+        QByteArray answer = pushOversizedBody(socket,
+            "POST /api/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            "Content-Length: 2147483648\r\n\r\n",
+            64 * 1024 * 1024);
         QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll(), !answer.isEmpty()), 5000);
         QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.left(200).constData());
         QVERIFY(answer.contains("payload_too_large"));

@@ -226,15 +226,16 @@ private slots:
                                                << "clientId";
         QTest::newRow("unknown type") << with({{"type", "gif"}}) << "invalid_field"
                                       << "type";
-        QTest::newRow("photo before files exist") << with({{"type", "photo"}}) << "unsupported_type"
-                                                  << "type";
-        QTest::newRow("sticker before stickers exist")
-            << with({{"type", "sticker"}}) << "unsupported_type"
-            << "type";
-        QTest::newRow("file ids") << with({{"fileIds", QJsonArray{"f"}}}) << "unknown_file"
-                                  << "fileIds";
-        QTest::newRow("sticker id") << with({{"stickerId", "s"}}) << "unknown_sticker"
-                                    << "stickerId";
+        QTest::newRow("photo without files") << with({{"type", "photo"}}) << "missing_field"
+                                             << "fileIds";
+        QTest::newRow("sticker without a known sticker")
+            << with({{"type", "sticker"}}) << "unknown_sticker"
+            << "stickerId";
+        QTest::newRow("text with file ids")
+            << with({{"fileIds", QJsonArray{"f"}}}) << "invalid_field"
+            << "fileIds";
+        QTest::newRow("text with a sticker id") << with({{"stickerId", "s"}}) << "invalid_field"
+                                                << "stickerId";
         QTest::newRow("no text") << with({{"text", QJsonValue::Undefined}}) << "missing_field"
                                  << "text";
         QTest::newRow("empty text") << with({{"text", ""}}) << "invalid_field"

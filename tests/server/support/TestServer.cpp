@@ -1,5 +1,7 @@
 #include "TestServer.h"
 
+#include <QElapsedTimer>
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QMutex>
@@ -80,6 +82,7 @@ TestServer::TestServer(std::function<void(ServerConfig &)> adjust)
     // lowers them.
     m_config.authRatePerMinute = 100000;
     m_config.userRatePerMinute = 100000;
+    m_config.uploadRatePerMinute = 100000;
     m_config.codeRatePerHour = 100000;
     if (usingPostgres()) {
         m_postgresDatabase
@@ -230,6 +233,31 @@ QString LogCapture::lastCodeFor(const QString &email) const
         }
     }
     return {};
+}
+
+QByteArray pushOversizedBody(QTcpSocket &socket, const QByteArray &head, qint64 maxBytes)
+{
+    socket.write(head);
+    const QByteArray chunk(64 * 1024, 'x');
+    QByteArray answer;
+    qint64 sent = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (socket.state() == QAbstractSocket::ConnectedState && sent < maxBytes
+        && timer.elapsed() < 20'000) {
+        if (socket.bytesToWrite() < 4 * chunk.size()) {
+            socket.write(chunk);
+            sent += chunk.size();
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        answer += socket.readAll();
+    }
+    while (answer.isEmpty() && socket.state() != QAbstractSocket::UnconnectedState
+        && timer.elapsed() < 25'000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        answer += socket.readAll();
+    }
+    return answer + socket.readAll();
 }
 
 quint64 residentMemoryBytes()

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 
 #include <functional>
@@ -112,5 +113,10 @@ public:
 };
 
 quint64 residentMemoryBytes();
+
+// Sends a request head, then pushes body bytes for as long as the server lets it (up to
+// maxBytes or 20 s): what an oversized upload looks like to the server. Returns what
+// the server answered; `socket` is left to the caller to check.
+QByteArray pushOversizedBody(QTcpSocket &socket, const QByteArray &head, qint64 maxBytes);
 
 } // namespace kocmoc::test
