@@ -5,11 +5,21 @@
 #include <kocmoc/Validation.h>
 
 #include <QHash>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <optional>
 
 using namespace kocmoc;
+
+namespace {
+
+// Renew when four fifths of the access token's life are over, so that a request
+// never has to wait for a renewal; retry after this long when renewing failed.
+constexpr double renewAtLifeFraction = 0.8;
+constexpr int renewalRetryMs = 30'000;
+
+} // namespace
 
 ApiClient::ApiClient(QObject *parent)
     : QObject(parent)
@@ -21,6 +31,75 @@ ApiClient::ApiClient(QObject *parent)
         forgetSession();
         setError(ErrorMessages::sessionEnded());
     });
+    connect(&m_rest, &RestClient::tokensRenewed, this, [this](const SessionTokens &tokens) {
+        keepSession(tokens);
+        scheduleRenewal(tokens.expiresInSeconds);
+        emit accessTokenChanged();
+    });
+    connect(&m_rest, &RestClient::renewalFailed, this, [this] {
+        if (signedIn())
+            m_renewalTimer.start(renewalRetryMs);
+    });
+    m_renewalTimer.setSingleShot(true);
+    connect(&m_renewalTimer, &QTimer::timeout, &m_rest, &RestClient::renewNow);
+}
+
+void ApiClient::restoreSession()
+{
+    if (signedIn() || m_restoring)
+        return;
+    setRestoring(true);
+    const QUrl server = serverUrl();
+    m_tokenStore.load(server, this, [this, server](const QString &secret) {
+        setRestoring(false);
+        if (secret.isEmpty() || signedIn() || server != serverUrl())
+            return;
+        const QJsonObject kept = QJsonDocument::fromJson(secret.toUtf8()).object();
+        const QString refreshToken = kept.value(QStringLiteral("refreshToken")).toString();
+        const UserProfile user
+            = UserProfile::fromJson(kept.value(QStringLiteral("user")).toObject());
+        if (refreshToken.isEmpty() || !user.isValid())
+            return;
+        // Signed in at once with the profile kept, so the cache can show while the
+        // renewal is on its way (or while there is no network at all).
+        m_rest.startSession({QString(), refreshToken, 0});
+        setCurrentUser(user);
+        emit signedInChanged();
+        m_rest.renewNow();
+    });
+}
+
+void ApiClient::endRevokedSession()
+{
+    if (!signedIn())
+        return;
+    forgetSession();
+    setError(ErrorMessages::sessionEnded());
+}
+
+void ApiClient::keepSession(const SessionTokens &tokens)
+{
+    QJsonObject user = m_currentUser.user().toJson();
+    user.insert(QStringLiteral("email"), m_currentUser.email());
+    const QJsonObject kept{
+        {QStringLiteral("refreshToken"), tokens.refreshToken}, {QStringLiteral("user"), user}};
+    m_tokenStore.save(
+        serverUrl(), QString::fromUtf8(QJsonDocument(kept).toJson(QJsonDocument::Compact)));
+}
+
+void ApiClient::scheduleRenewal(int expiresInSeconds)
+{
+    if (expiresInSeconds <= 0)
+        return;
+    m_renewalTimer.start(int(expiresInSeconds * 1000 * renewAtLifeFraction));
+}
+
+void ApiClient::setRestoring(bool restoring)
+{
+    if (restoring == m_restoring)
+        return;
+    m_restoring = restoring;
+    emit restoringChanged();
 }
 
 void ApiClient::setServerUrl(const QUrl &url)
@@ -154,7 +233,8 @@ void ApiClient::startSession(const RestResponse &grant)
 {
     const QJsonObject json = grant.object();
     const SessionTokens tokens{json.value(QStringLiteral("accessToken")).toString(),
-        json.value(QStringLiteral("refreshToken")).toString()};
+        json.value(QStringLiteral("refreshToken")).toString(),
+        json.value(QStringLiteral("expiresIn")).toInt()};
     const UserProfile user = UserProfile::fromJson(json.value(QStringLiteral("user")).toObject());
     if (tokens.accessToken.isEmpty() || tokens.refreshToken.isEmpty() || !user.isValid()) {
         setError(ErrorMessages::unreadableAnswer());
@@ -162,12 +242,18 @@ void ApiClient::startSession(const RestResponse &grant)
     }
     m_rest.startSession(tokens);
     setCurrentUser(user);
+    keepSession(tokens);
+    scheduleRenewal(tokens.expiresInSeconds);
     emit signedInChanged();
+    emit accessTokenChanged();
 }
 
 void ApiClient::forgetSession()
 {
     const bool wasSignedIn = signedIn();
+    m_renewalTimer.stop();
+    if (wasSignedIn)
+        m_tokenStore.remove(serverUrl());
     m_rest.endSession();
     setCurrentUser({});
     if (wasSignedIn)

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "RestClient.h"
+#include "TokenStore.h"
 #include "UserProfile.h"
 
 #include <kocmoc/ApiError.h>
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
@@ -17,6 +19,13 @@
 // Every operation returns at once; progress shows in busy, the outcome in
 // signedIn/currentUser or in errorMessage. Input is checked with the rules the
 // server uses (kocmoc::validation) before anything is sent.
+//
+// The session outlives the app: the refresh token and the profile go to the
+// keychain (TokenStore), and restoreSession() resumes them at the next start,
+// signed in at once, even without a network, so the cached chats can show.
+// The access token is renewed before it expires and whenever the server says it
+// has; a session the server ended (signed out elsewhere, revoked, banned) signs
+// out here with a message.
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -24,6 +33,9 @@ class ApiClient : public QObject
     Q_PROPERTY(QUrl serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverUrlChanged)
     Q_PROPERTY(bool signedIn READ signedIn NOTIFY signedInChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    // True while restoreSession() reads the keychain, so the UI can wait before it
+    // shows the sign-in form.
+    Q_PROPERTY(bool restoring READ restoring NOTIFY restoringChanged)
     Q_PROPERTY(UserProfile currentUser READ currentUser NOTIFY currentUserChanged)
     // Readable and localised; empty when the last operation went well.
     Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorChanged)
@@ -45,8 +57,19 @@ public:
     UserProfile currentUser() const { return m_currentUser; }
     QString errorMessage() const { return m_errorMessage; }
     QString errorField() const { return m_errorField; }
+    bool restoring() const { return m_restoring; }
     // For the C++ side only (realtime, media): QML has no use for the token.
     QString accessToken() const { return m_rest.accessToken(); }
+    RestClient &rest() { return m_rest; }
+    TokenStore &tokenStore() { return m_tokenStore; }
+
+    // Resumes the session kept from the last run, if there is one for this server.
+    Q_INVOKABLE void restoreSession();
+    // The server ended this session (the realtime event session:revoked): signs out
+    // with the same message as a refused token.
+    void endRevokedSession();
+    // Renews the access token now, e.g. when the realtime connection refused it.
+    void renewAccessToken() { m_rest.renewNow(); }
 
     // identifier is an email when it holds '@', a username otherwise.
     Q_INVOKABLE void login(const QString &identifier, const QString &password);
@@ -61,6 +84,9 @@ signals:
     void serverUrlChanged();
     void signedInChanged();
     void busyChanged();
+    void restoringChanged();
+    // A new access token (sign-in, renewal): realtime reconnects with it.
+    void accessTokenChanged();
     void currentUserChanged();
     void errorChanged();
 
@@ -70,11 +96,17 @@ private:
     void startSession(const RestResponse &grant);
     void forgetSession();
     void setCurrentUser(const UserProfile &user);
+    void keepSession(const SessionTokens &tokens);
+    void scheduleRenewal(int expiresInSeconds);
+    void setRestoring(bool restoring);
     void setError(const QString &message, const QString &field = {});
     void refuse(const kocmoc::ApiError &problem, const QString &value, const QString &field);
     void showFailure(const RestResponse &response, const QString &fieldValue, const QString &field);
 
     RestClient m_rest;
+    TokenStore m_tokenStore;
+    QTimer m_renewalTimer;
+    bool m_restoring = false;
     UserProfile m_currentUser;
     int m_pendingOperations = 0;
     bool m_signingOut = false;

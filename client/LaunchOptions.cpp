@@ -45,7 +45,14 @@ LaunchOptions LaunchOptions::fromArguments(const QStringList &arguments)
         QStringLiteral("file.png"));
     const QCommandLineOption size(QStringLiteral("size"),
         QStringLiteral("The window size, e.g. 390x844."), QStringLiteral("WxH"));
-    parser.addOptions({server, language, login, password, screenshot, size});
+    const QCommandLineOption theme(QStringLiteral("theme"),
+        QStringLiteral("The colour scheme: light|dark (default: the system's)."),
+        QStringLiteral("scheme"));
+    const QCommandLineOption neon(
+        QStringLiteral("neon"), QStringLiteral("Switch the neon glow on."));
+    const QCommandLineOption openChat(QStringLiteral("open-first-chat"),
+        QStringLiteral("Open the newest chat once the list is in (for screenshots)."));
+    parser.addOptions({server, language, login, password, screenshot, size, theme, neon, openChat});
     parser.process(arguments);
 
     LaunchOptions options;
@@ -67,6 +74,12 @@ LaunchOptions LaunchOptions::fromArguments(const QStringList &arguments)
         refuse(parser, QStringLiteral("--login and --password go together."));
 
     options.screenshotPath = parser.value(screenshot);
+    options.theme = parser.value(theme);
+    if (!options.theme.isEmpty() && options.theme != QLatin1String("light")
+        && options.theme != QLatin1String("dark"))
+        refuse(parser, QStringLiteral("--theme is light or dark."));
+    options.neon = parser.isSet(neon);
+    options.openFirstChat = parser.isSet(openChat);
 
     if (parser.isSet(size)) {
         static const QRegularExpression pattern(QStringLiteral("^(\\d{3,4})x(\\d{3,4})$"));

@@ -15,6 +15,9 @@ struct LaunchOptions
     QString password;
     QString screenshotPath;
     QSize windowSize; // invalid: the window's own default
+    QString theme; // "light", "dark" or empty: the system's
+    bool neon = false;
+    bool openFirstChat = false; // for screenshots of a chat
 
     // Exits the process with the usage text on --help, --version or a mistake,
     // as command-line tools do.

@@ -49,6 +49,12 @@ void RestClient::endSession()
     ++m_sessionGeneration;
 }
 
+void RestClient::renewNow()
+{
+    if (!m_renewing && !m_tokens.refreshToken.isEmpty())
+        renewSession();
+}
+
 void RestClient::send(const QByteArray &method, const QString &path, const QJsonValue &body,
     Auth auth, QObject *context, Handler handler)
 {
@@ -63,7 +69,12 @@ QNetworkRequest RestClient::request(const QString &path, Auth auth) const
     QString basePath = url.path();
     while (basePath.endsWith(QLatin1Char('/')))
         basePath.chop(1);
-    url.setPath(basePath + path);
+    // path may carry a query ("/api/sync?since=3"); both parts come percent-encoded
+    // (an emoji in a reaction's path), so neither is encoded again.
+    const qsizetype queryAt = path.indexOf(QLatin1Char('?'));
+    url.setPath(basePath + path.left(queryAt), QUrl::TolerantMode);
+    if (queryAt >= 0)
+        url.setQuery(path.mid(queryAt + 1));
 
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
@@ -75,6 +86,19 @@ QNetworkRequest RestClient::request(const QString &path, Auth auth) const
 
 void RestClient::dispatch(Call call)
 {
+    if (call.auth == Auth::Bearer && m_tokens.accessToken.isEmpty()
+        && !m_tokens.refreshToken.isEmpty()) {
+        // A resumed session: no access token yet. The call waits for the first one, and
+        // learns why when none comes.
+        call.renewed = true;
+        call.sessionGeneration = m_sessionGeneration;
+        RestResponse noAnswer;
+        noAnswer.networkError = QNetworkReply::UnknownNetworkError;
+        m_waitingForRenewal.append({std::move(call), noAnswer});
+        if (!m_renewing)
+            renewSession();
+        return;
+    }
     QNetworkRequest request = this->request(call.path, call.auth);
     QByteArray payload;
     if (!call.body.isUndefined()) {
@@ -143,11 +167,13 @@ void RestClient::renewSession()
             }
             const QJsonObject grant = response.object();
             const SessionTokens renewed{grant.value(QStringLiteral("accessToken")).toString(),
-                grant.value(QStringLiteral("refreshToken")).toString()};
+                grant.value(QStringLiteral("refreshToken")).toString(),
+                grant.value(QStringLiteral("expiresIn")).toInt()};
             if (response.ok() && !renewed.accessToken.isEmpty()
                 && !renewed.refreshToken.isEmpty()) {
                 // The refresh token rotates with every use: the old one is now a leak alarm.
                 m_tokens = renewed;
+                emit tokensRenewed(renewed);
                 for (const ExpiredCall &expired : waiting)
                     dispatch(expired.call);
                 return;
@@ -158,6 +184,8 @@ void RestClient::renewSession()
             // Without an answer, or with a server fault, the session may still be good.
             if (response.ok() || response.status == 401 || response.status == 403)
                 loseSession(response.error);
+            else
+                emit renewalFailed();
         });
 }
 

@@ -16,7 +16,8 @@
 // every call returns at once and its handler runs when the answer is in.
 // It holds the session's tokens, signs requests that need them, and when the
 // server says an access token has expired, refreshes it once and repeats the
-// request, so callers never see token_expired.
+// request, so callers never see token_expired. A session resumed from the
+// keychain starts with a refresh token only: the first call renews it.
 class RestClient : public QObject
 {
     Q_OBJECT
@@ -35,6 +36,10 @@ public:
     void startSession(const SessionTokens &tokens);
     // Forgets the tokens; answers still on their way are delivered but cannot renew them.
     void endSession();
+    // Trades the refresh token for new tokens now (before the access token expires, or
+    // after the realtime connection was refused). Does nothing while a renewal is under way.
+    void renewNow();
+    bool renewing() const { return m_renewing; }
 
     // The handler runs only while context lives. body is sent as JSON unless it is undefined.
     void send(const QByteArray &method, const QString &path, const QJsonValue &body, Auth auth,
@@ -44,6 +49,11 @@ signals:
     // The server no longer accepts this session (signed out elsewhere, revoked,
     // banned, refresh refused): only signing in again helps.
     void sessionLost(const kocmoc::ApiError &reason);
+    // New tokens replaced the old ones; the refresh token rotated with them.
+    void tokensRenewed(const SessionTokens &tokens);
+    // A renewal got no usable answer (no connection, a server fault): the session may
+    // still be good, so it is kept and the next call or renewNow() tries again.
+    void renewalFailed();
 
 private:
     struct Call

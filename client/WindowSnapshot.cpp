@@ -1,6 +1,7 @@
 #include "WindowSnapshot.h"
 
 #include "ApiClient.h"
+#include "Messenger.h"
 
 #include <QCoreApplication>
 #include <QImage>
@@ -15,11 +16,12 @@ constexpr int deadlineMs = 30'000;
 
 } // namespace
 
-WindowSnapshot::WindowSnapshot(
-    QQuickWindow *window, ApiClient *api, bool expectSignedIn, QString path, QObject *parent)
+WindowSnapshot::WindowSnapshot(QQuickWindow *window, ApiClient *api, Messenger *messenger,
+    bool expectSignedIn, QString path, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_api(api)
+    , m_messenger(messenger)
     , m_expectSignedIn(expectSignedIn)
     , m_path(std::move(path))
 {
@@ -36,11 +38,15 @@ WindowSnapshot::WindowSnapshot(
     connect(api, &ApiClient::busyChanged, this, &WindowSnapshot::check);
     connect(api, &ApiClient::signedInChanged, this, &WindowSnapshot::check);
     connect(api, &ApiClient::errorChanged, this, &WindowSnapshot::check);
+    if (messenger)
+        connect(messenger, &Messenger::loadingChatsChanged, this, &WindowSnapshot::check);
 }
 
 bool WindowSnapshot::outcomeKnown() const
 {
     if (m_api->busy())
+        return false;
+    if (m_api->signedIn() && m_messenger && m_messenger->loadingChats())
         return false;
     return !m_expectSignedIn || m_api->signedIn() || !m_api->errorMessage().isEmpty();
 }

@@ -7,6 +7,7 @@
 #include <QTimer>
 
 class ApiClient;
+class Messenger;
 
 // Saves a picture of the window once it shows what a person would see (the
 // profile when the app was told to sign in, the first page otherwise), then
@@ -18,8 +19,10 @@ class WindowSnapshot : public QObject
     Q_OBJECT
 
 public:
-    WindowSnapshot(QQuickWindow *window, ApiClient *api, bool expectSignedIn, QString path,
-        QObject *parent = nullptr);
+    // With a messenger, a signed-in picture also waits for the chat list (and the open
+    // chat's first page, when one is open).
+    WindowSnapshot(QQuickWindow *window, ApiClient *api, Messenger *messenger, bool expectSignedIn,
+        QString path, QObject *parent = nullptr);
 
 private:
     bool outcomeKnown() const;
@@ -28,6 +31,7 @@ private:
 
     QPointer<QQuickWindow> m_window;
     QPointer<ApiClient> m_api;
+    QPointer<Messenger> m_messenger;
     bool m_expectSignedIn = false;
     QString m_path;
     bool m_captured = false;

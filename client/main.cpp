@@ -1,6 +1,7 @@
 #include "ApiClient.h"
 #include "LaunchOptions.h"
 #include "Localization.h"
+#include "Messenger.h"
 #include "WindowSnapshot.h"
 
 #include <QGuiApplication>
@@ -25,11 +26,17 @@ int main(int argc, char *argv[])
     // Declared before the engine so that it outlives every binding to it.
     ApiClient api;
     api.setServerUrl(options.serverUrl);
+    Messenger messenger;
+    messenger.setApi(&api);
 
     QQmlApplicationEngine engine;
     // Qt 6.5 looks in qrc:/qt/qml by itself; 6.4 needs telling.
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    QVariantMap initialProperties{{QStringLiteral("api"), QVariant::fromValue(&api)}};
+    QVariantMap initialProperties{{QStringLiteral("api"), QVariant::fromValue(&api)},
+        {QStringLiteral("messenger"), QVariant::fromValue(&messenger)},
+        {QStringLiteral("initialTheme"), options.theme},
+        {QStringLiteral("initialNeon"), options.neon},
+        {QStringLiteral("openFirstChat"), options.openFirstChat}};
     if (options.windowSize.isValid()) {
         initialProperties.insert(QStringLiteral("width"), options.windowSize.width());
         initialProperties.insert(QStringLiteral("height"), options.windowSize.height());
@@ -45,9 +52,11 @@ int main(int argc, char *argv[])
     std::unique_ptr<WindowSnapshot> snapshot;
     if (!options.screenshotPath.isEmpty())
         snapshot = std::make_unique<WindowSnapshot>(
-            window, &api, !options.login.isEmpty(), options.screenshotPath);
+            window, &api, &messenger, !options.login.isEmpty(), options.screenshotPath);
     if (!options.login.isEmpty())
         api.login(options.login, options.password);
+    else
+        api.restoreSession(); // signed in at once when the last run left a session
 
     return QGuiApplication::exec();
 }

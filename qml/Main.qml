@@ -3,11 +3,17 @@ import QtQuick.Controls.Basic
 
 import Kocmoc
 
-// The window: the signed-out flow until someone signs in, then their profile.
+// The window: the signed-out flow until someone signs in, then their chats
+// (with their profile one click away).
 ApplicationWindow {
     id: window
 
     required property ApiClient api
+    required property Messenger messenger
+    // From the command line (screenshots, demos): the scheme, the glow, a chat opened.
+    property string initialTheme
+    property bool initialNeon: false
+    property bool openFirstChat: false
 
     width: 1024
     height: 720
@@ -70,20 +76,51 @@ ApplicationWindow {
         AuthFlow {}
     }
     Component {
+        id: chatScreen
+        ChatScreen {
+            messenger: window.messenger
+            onProfileRequested: screens.push(profileScreen, {api: window.api})
+        }
+    }
+    Component {
         id: profileScreen
-        ProfilePage {}
+        ProfilePage {
+            // Back to the chats with Esc or the back button.
+            Keys.onEscapePressed: screens.pop()
+        }
     }
 
     function currentScreen() {
-        return window.api.signedIn ? profileScreen : authScreen
+        return window.api.signedIn ? chatScreen : authScreen
     }
 
-    Component.onCompleted: screens.push(window.currentScreen(), {api: window.api}, StackView.Immediate)
+    Component.onCompleted: {
+        if (window.initialTheme !== "")
+            Theme.dark = window.initialTheme === "dark"
+        Theme.neon = window.initialNeon
+        screens.push(window.currentScreen(), {api: window.api}, StackView.Immediate)
+    }
+
+    Connections {
+        target: window.messenger.chats
+        enabled: window.openFirstChat
+        function onCountChanged() {
+            if (window.messenger.currentChatId === "" && window.messenger.chats.count > 0)
+                window.messenger.currentChatId = window.messenger.chats.chatIdAt(0)
+        }
+    }
+
+    // The chat on screen counts as read only while the window is in front.
+    Binding {
+        target: window.messenger
+        property: "windowActive"
+        value: window.active
+    }
 
     Connections {
         target: window.api
         function onSignedInChanged() {
-            screens.replace(window.currentScreen(), {api: window.api})
+            screens.replace(null, window.currentScreen(), {api: window.api})
         }
     }
 }

@@ -26,6 +26,15 @@ Page {
             anchors.leftMargin: Theme.pageMargin
             anchors.verticalCenter: parent.verticalCenter
             spacing: Theme.spacingSmall + Theme.spacingTiny
+            ToolButton {
+                objectName: "backButton"
+                anchors.verticalCenter: parent.verticalCenter
+                visible: page.StackView.index > 0
+                Accessible.name: qsTr("Back")
+                contentItem: IconGlyph { name: "back"; color: Theme.textPrimary }
+                background: null
+                onClicked: page.StackView.view.pop()
+            }
             LogoMark {
                 anchors.verticalCenter: parent.verticalCenter
                 size: Theme.logoMarkSmall

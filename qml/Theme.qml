@@ -7,9 +7,12 @@ import QtQuick
 QtObject {
     id: theme
 
-    // The system palette's window colour says whether the desktop is dark.
+    // The system palette's window colour says whether the desktop is dark,
+    // until the person picks light or dark with the sidebar's switch.
     readonly property SystemPalette systemPalette: SystemPalette {}
-    readonly property bool dark: systemPalette.window.hslLightness < 0.5
+    property bool dark: systemPalette.window.hslLightness < 0.5
+    // Glow on accents and borders, on either scheme.
+    property bool neon: false
 
     // Colours: violet on white, or violet on black.
     readonly property color accent: dark ? "#9D7BFF" : "#7C4DFF"
@@ -29,6 +32,26 @@ QtObject {
     readonly property color danger: dark ? "#FF6B7D" : "#D92D45"
     readonly property color dangerSoft: dark ? "#2A0F15" : "#FDEDEF"
     readonly property color backdropLine: dark ? "#1A1626" : "#F1EDFB"
+    readonly property color success: dark ? "#5EE39A" : "#1FA463"
+    readonly property color online: "#35C46A"
+
+    // "Liquid glass" panels: translucent over the backdrop, with a light edge.
+    readonly property color glass: dark ? Qt.rgba(0.07, 0.06, 0.10, 0.72)
+                                        : Qt.rgba(1, 1, 1, 0.72)
+    readonly property color glassBorder: neon ? Qt.rgba(accent.r, accent.g, accent.b, 0.7)
+                                              : (dark ? Qt.rgba(1, 1, 1, 0.08)
+                                                      : Qt.rgba(0.35, 0.25, 0.6, 0.12))
+    readonly property color glow: Qt.rgba(accent.r, accent.g, accent.b, neon ? 0.55 : 0)
+    readonly property int glassBlur: 48
+
+    // Message bubbles: own ones violet, others' quiet.
+    readonly property color bubbleOwn: accent
+    readonly property color bubbleOwnText: textOnAccent
+    readonly property color bubbleOwnMeta: Qt.rgba(1, 1, 1, 0.75)
+    readonly property color bubbleOther: dark ? "#1B1924" : "#F1EFF6"
+    readonly property color bubbleOtherText: textPrimary
+    readonly property color highlight: dark ? "#6B4F00" : "#FFE58A"
+    readonly property color skeleton: dark ? "#1C1A24" : "#ECEAF2"
 
     // Generated avatars: a gradient picked by the user id, white initials on top.
     readonly property var avatarGradients: [
@@ -84,6 +107,13 @@ QtObject {
     readonly property int logoMark: 64
     readonly property int logoMarkSmall: 32
     readonly property int topBarHeight: 56
+    readonly property int sidebarWidth: 340
+    readonly property int narrowWidth: 700 // below it the sidebar becomes a drawer
+    readonly property int avatarSmall: 44
+    readonly property int avatarTiny: 36
+    readonly property int bubbleMaxWidth: 520
+    readonly property int badgeSize: 20
+    readonly property int onlineDot: 12
 
     // Motion.
     readonly property int durationFast: 120

@@ -23,10 +23,13 @@ packages=(
 )
 if [[ "$server_only" == false ]]; then
     # The client: Qt Quick and its QML modules, Linguist for the translations,
-    # the QML test module, the fonts the interface is set in (Inter, colour
-    # emoji), and Xvfb for taking screenshots of the UI on machines without a screen.
+    # the QML test module, QtKeychain (the session in the system keychain), the
+    # blur of the glass panels (Qt5Compat.GraphicalEffects), the fonts the
+    # interface is set in (Inter, colour emoji), and Xvfb for taking screenshots
+    # of the UI on machines without a screen.
     packages+=(
-        qt6-declarative-dev qt6-tools-dev qt6-l10n-tools
+        qt6-declarative-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
+        qml6-module-qt5compat-graphicaleffects
         qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
         qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
         qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qttest

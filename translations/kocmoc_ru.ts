@@ -2,6 +2,166 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_US">
 <context>
+    <name>ChatListItem</name>
+    <message>
+        <source>No messages yet</source>
+        <translation>Сообщений пока нет</translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation>Вы: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPane</name>
+    <message>
+        <source>Chats</source>
+        <translation>Чаты</translation>
+    </message>
+    <message>
+        <source>KOCMOC</source>
+        <translation>KOCMOC</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n участник</numerusform>
+            <numerusform>%n участника</numerusform>
+            <numerusform>%n участников</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>в сети</translation>
+    </message>
+    <message>
+        <source>Search in chat</source>
+        <translation>Поиск в чате</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Поиск сообщений</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Ничего не найдено</translation>
+    </message>
+    <message>
+        <source>Older match</source>
+        <translation>Предыдущее совпадение</translation>
+    </message>
+    <message>
+        <source>Newer match</source>
+        <translation>Следующее совпадение</translation>
+    </message>
+    <message>
+        <source>Close search</source>
+        <translation>Закрыть поиск</translation>
+    </message>
+    <message>
+        <source>Choose a chat to start messaging</source>
+        <translation>Выберите чат, чтобы начать переписку</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Ответить</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Forward to</source>
+        <translation>Переслать в</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+</context>
+<context>
+    <name>ChatSidebar</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Нет сети</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Search chats</source>
+        <translation>Поиск чатов</translation>
+    </message>
+    <message>
+        <source>No chats match “%1”.</source>
+        <translation>Нет чатов по запросу «%1».</translation>
+    </message>
+    <message>
+        <source>No chats yet. Start one with “New chat”.</source>
+        <translation>Чатов пока нет. Начните новый кнопкой «Новый чат».</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Новый чат</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Новая группа</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+    <message>
+        <source>Neon</source>
+        <translation>Неон</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Editing</source>
+        <translation>Редактирование</translation>
+    </message>
+    <message>
+        <source>Reply to %1</source>
+        <translation>Ответ %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Эмодзи</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+</context>
+<context>
     <name>ErrorMessages</name>
     <message>
         <source>Your session has ended. Please sign in again.</source>
@@ -184,10 +344,107 @@
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Вчера</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 печатает…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people are typing…</source>
+        <translation>
+            <numerusform>%n человек печатает…</numerusform>
+            <numerusform>%n человека печатают…</numerusform>
+            <numerusform>%n человек печатают…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>не в сети</translation>
+    </message>
+    <message>
+        <source>last seen %1</source>
+        <translation>был(а) в сети %1</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Видео</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Аудио</translation>
+    </message>
+    <message>
+        <source>Voice message</source>
+        <translation>Голосовое сообщение</translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation>Стикер</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>KOCMOC</source>
         <translation>KOCMOC</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBubble</name>
+    <message>
+        <source>Forwarded from %1</source>
+        <translation>Переслано от %1</translation>
+    </message>
+    <message>
+        <source>Deleted message</source>
+        <translation>Удалённое сообщение</translation>
+    </message>
+    <message>
+        <source>Message deleted</source>
+        <translation>Сообщение удалено</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>изменено</translation>
+    </message>
+</context>
+<context>
+    <name>NewChatDialog</name>
+    <message>
+        <source>New group</source>
+        <translation>Новая группа</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Новый чат</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Название группы</translation>
+    </message>
+    <message>
+        <source>Name or @username</source>
+        <translation>Имя или @username</translation>
+    </message>
+    <message>
+        <source>Nobody found</source>
+        <translation>Никого не нашлось</translation>
     </message>
 </context>
 <context>
@@ -211,6 +468,10 @@
     <message>
         <source>Sign out</source>
         <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,79 @@
+pragma Singleton
+import QtQuick
+
+// How times and states read, in the person's language and locale.
+QtObject {
+    function time(date) {
+        return date ? date.toLocaleTimeString(Qt.locale(), Locale.ShortFormat) : ""
+    }
+
+    // Today: the time; this week: the weekday; older: the date.
+    function listTime(date) {
+        if (!date || isNaN(date.getTime()))
+            return ""
+        const now = new Date()
+        if (date.toDateString() === now.toDateString())
+            return time(date)
+        const days = (now - date) / 86400000
+        if (days < 7)
+            return date.toLocaleDateString(Qt.locale(), "ddd")
+        return date.toLocaleDateString(Qt.locale(), Locale.ShortFormat)
+    }
+
+    function day(date) {
+        const now = new Date()
+        if (date.toDateString() === now.toDateString())
+            return qsTr("Today")
+        const yesterday = new Date(now.getTime() - 86400000)
+        if (date.toDateString() === yesterday.toDateString())
+            return qsTr("Yesterday")
+        return date.toLocaleDateString(Qt.locale(), "d MMMM yyyy")
+    }
+
+    function typing(names) {
+        if (!names || names.length === 0)
+            return ""
+        if (names.length === 1)
+            return qsTr("%1 is typing…").arg(names[0])
+        return qsTr("%n people are typing…", "", names.length)
+    }
+
+    function lastSeen(date) {
+        if (!date || isNaN(date.getTime()))
+            return qsTr("offline")
+        return qsTr("last seen %1").arg(listTime(date))
+    }
+
+    // The chat list's line for a message that is not text.
+    function messagePreview(type, text) {
+        switch (type) {
+        case "photo": return qsTr("Photo")
+        case "video": return qsTr("Video")
+        case "document": return qsTr("Document")
+        case "audio": return qsTr("Audio")
+        case "voice": return qsTr("Voice message")
+        case "sticker": return qsTr("Sticker")
+        }
+        return text
+    }
+
+    // Plain text with the matches of query marked, for the in-chat search. The
+    // text is escaped first, so nothing in a message is ever read as markup.
+    function highlighted(text, query, color) {
+        const escape = s => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+                                .replace(/"/g, "&quot;").replace(/\n/g, "<br>")
+        if (!query)
+            return escape(text)
+        const lower = text.toLowerCase()
+        const needle = query.toLowerCase()
+        let result = ""
+        let from = 0
+        for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, from)) {
+            result += escape(text.substring(from, at))
+                    + "<span style=\"background-color:" + color + "\">"
+                    + escape(text.substring(at, at + needle.length)) + "</span>"
+            from = at + needle.length
+        }
+        return result + escape(text.substring(from))
+    }
+}
