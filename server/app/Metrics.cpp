@@ -148,8 +148,8 @@ QByteArray Metrics::render() const
     sample("kocmoc_workers_queued", QByteArray::number(read(m_sources.workersQueued)));
     metric("kocmoc_messages_stored_total", "counter", "Messages stored by this process.");
     sample("kocmoc_messages_stored_total", QByteArray::number(read(m_sources.messagesStored)));
-    metric("kocmoc_uploads_total", "counter", "Files uploaded.");
-    sample("kocmoc_uploads_total", "0");
+    metric("kocmoc_uploads_total", "counter", "Files uploaded and stored by this process.");
+    sample("kocmoc_uploads_total", QByteArray::number(read(m_sources.filesStored)));
     metric("kocmoc_build_info", "gauge", "The server's version.");
     sample("kocmoc_build_info{version=\"" KOCMOC_VERSION "\"}", "1");
     metric("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");

@@ -32,6 +32,7 @@ public:
         std::function<qint64()> workersBusy;
         std::function<qint64()> workersQueued;
         std::function<quint64()> messagesStored;
+        std::function<quint64()> filesStored;
     };
 
     Metrics();

@@ -199,7 +199,8 @@ Result<Done> Server::start()
             [&realtimeSockets] { return realtimeSockets.eventsSent(); },
             [workers = m_workers.get()] { return qint64(workers->busyWorkers()); },
             [workers = m_workers.get()] { return qint64(workers->queuedJobs()); },
-            [messages = m_messages.get()] { return messages->storedCount(); }});
+            [messages = m_messages.get()] { return messages->storedCount(); },
+            [files = m_files.get()] { return files->storedCount(); }});
     m_presence.setSource(&m_hub->presence());
     m_port = m_http->listenOn(address, m_config.port);
     if (m_port == 0)

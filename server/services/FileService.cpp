@@ -165,6 +165,7 @@ Result<File> FileService::storeFile(const QString &ownerId, const QString &tempo
         m_store.remove(record.thumbnailKey);
         throw;
     }
+    m_stored.fetch_add(1, std::memory_order_relaxed);
     qCInfo(lcFiles).noquote() << "stored" << record.id << record.mime << record.size << "bytes";
     return record.toFile(m_clock.nowMs());
 }

@@ -10,6 +10,8 @@
 
 #include <QByteArrayView>
 
+#include <atomic>
+
 namespace kocmoc {
 
 // What the uploader tells about a file besides its bytes; only the name is kept as
@@ -76,12 +78,15 @@ public:
     void installStickers();
 
     static ApiError fileNotFound();
+    // Uploads this process stored, single and resumable (metrics).
+    quint64 storedCount() const { return m_stored.load(std::memory_order_relaxed); }
 
 private:
     db::Database &m_database;
     const Clock &m_clock;
     FileStore &m_store;
     Settings m_settings;
+    std::atomic<quint64> m_stored = 0;
 };
 
 } // namespace kocmoc

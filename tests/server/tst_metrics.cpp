@@ -49,6 +49,11 @@ private slots:
         QVERIFY(borisPhone.waitFor(QStringLiteral("message:new")));
         QCOMPARE(server.call("GET", "/api/chats/" + chatId, {}, token).status, 200);
         QCOMPARE(server.call("GET", "/nowhere").status, 404);
+        QCOMPARE(server
+                     .raw("POST", "/api/upload/file?name=note.txt", "a note\n", "text/plain",
+                         {{"Authorization", "Bearer " + token.toLatin1()}})
+                     .status,
+            201);
 
         const Response metrics = server.call("GET", "/metrics");
         QCOMPARE(metrics.status, 200);
@@ -85,7 +90,7 @@ private slots:
         QCOMPARE(sample(text, "kocmoc_realtime_connections"), 1.0);
         QVERIFY(sample(text, "kocmoc_realtime_events_sent_total") >= 1);
         QCOMPARE(sample(text, "kocmoc_messages_stored_total"), 1.0);
-        QCOMPARE(sample(text, "kocmoc_uploads_total"), 0.0);
+        QCOMPARE(sample(text, "kocmoc_uploads_total"), 1.0);
         QVERIFY(sample(text, "kocmoc_workers_busy") >= 0);
         QVERIFY(sample(text, "kocmoc_workers_queued") >= 0);
         QCOMPARE(sample(text, "kocmoc_build_info{version=\"" KOCMOC_VERSION "\"}"), 1.0);
