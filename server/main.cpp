@@ -2,7 +2,9 @@
 #include "app/Logging.h"
 #include "app/Server.h"
 #include "app/ShutdownSignals.h"
+#include "eventloop/EventDispatchers.h"
 
+#include <QAbstractEventDispatcher>
 #include <QCoreApplication>
 
 #include <csignal>
@@ -10,6 +12,10 @@
 
 int main(int argc, char *argv[])
 {
+    // Before the application object, which would otherwise make Qt's own (poll()
+    // over every socket on every wake-up: DESIGN.md, "Many connections").
+    if (QAbstractEventDispatcher *dispatcher = kocmoc::eventloop::createEventDispatcher())
+        QCoreApplication::setEventDispatcher(dispatcher);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("kocmoc-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KOCMOC_VERSION));
@@ -40,6 +46,8 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "kocmoc-server: %s\n", qPrintable(problem));
         return 2;
     }
+
+    qInfo().noquote() << "event dispatcher:" << kocmoc::eventloop::preferredEventDispatcher();
 
     // Before the server starts, so a SIGTERM during startup is not lost either.
     kocmoc::ShutdownSignals shutdownSignals;

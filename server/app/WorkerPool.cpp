@@ -1,7 +1,9 @@
 #include "WorkerPool.h"
 
 #include "db/DatabaseError.h"
+#include "eventloop/EventDispatchers.h"
 
+#include <QAbstractEventDispatcher>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcWorkers, "kocmoc.workers")
@@ -15,6 +17,10 @@ WorkerPool::WorkerPool(int threadCount, std::function<void()> onThreadExit, QObj
     for (int i = 0; i < qMax(1, threadCount); ++i) {
         m_threads.emplace_back(QThread::create([this] { workerLoop(); }));
         m_threads.back()->setObjectName(QStringLiteral("kocmoc-worker-%1").arg(i));
+        // The same dispatcher as the server thread: a worker's database connection
+        // (its socket notifier, QPSQL's notifications) and queued calls run on it.
+        if (QAbstractEventDispatcher *dispatcher = eventloop::createEventDispatcher())
+            m_threads.back()->setEventDispatcher(dispatcher);
         m_threads.back()->start();
     }
 }

@@ -44,6 +44,9 @@ HttpServer::HttpServer(Router &router, Options options, QObject *parent)
 quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port)
 {
     auto *guard = new ConnectionGuard(m_options.limits, this);
+    // Qt's default backlog of 50 drops connections when thousands of clients come back at
+    // once (after a restart); the kernel caps it at net.core.somaxconn.
+    guard->setListenBacklogSize(4096);
     if (!guard->listen(address, port)) {
         m_errorString = guard->errorString();
         delete guard;

@@ -51,6 +51,7 @@ RealtimeHub::RealtimeHub(socketio::Namespace &nsp, LocalEventBus &local, EventBu
     , m_messages(messages)
     , m_clock(clock)
     , m_settings(settings)
+    , m_writer(workers, messages)
 {
     m_namespace.setAuthorizer(
         [this](Socket *socket, const QJsonObject &auth, socketio::Namespace::Decision decide) {
@@ -213,16 +214,14 @@ void RealtimeHub::sendMessage(
             ack(errorAck(*body.error()));
         return;
     }
-    m_workers.run<SentMessage>(
-        [this, userId = who.userId, input] { return m_messages.send(userId, input); },
-        [ack](Result<SentMessage> sent) {
-            if (!ack)
-                return;
-            if (sent)
-                ack(QJsonArray{QJsonValue::Null, sent->message.toJson()});
-            else
-                ack(errorAck(sent.error()));
-        });
+    m_writer.send(who.userId, input, [ack](Result<SentMessage> sent) {
+        if (!ack)
+            return;
+        if (sent)
+            ack(QJsonArray{QJsonValue::Null, sent->message.toJson()});
+        else
+            ack(errorAck(sent.error()));
+    });
 }
 
 void RealtimeHub::typing(const Identity &who, const QString &name, const QJsonObject &input)
@@ -324,12 +323,22 @@ void RealtimeHub::queueDelivered(const RealtimeEvent &event)
     const QString senderId = event.payload.value(QStringLiteral("senderId")).toString();
     const QString chatId = event.payload.value(QStringLiteral("chatId")).toString();
     const qint64 messageId = event.payload.value(QStringLiteral("id")).toInteger();
+    // Two readers are enough (see DeliveredMark): no work per recipient beyond finding them.
+    DeliveredMark mark;
+    mark.messageId = messageId;
+    int found = 0;
     for (const QString &userId : event.userIds) {
         if (userId == senderId || !m_presence.isOnlineHere(userId))
             continue;
-        qint64 &newest = m_delivered[{userId, chatId}];
-        newest = qMax(newest, messageId);
+        mark.readers[found++] = userId;
+        if (found == 2)
+            break;
     }
+    if (found == 0)
+        return;
+    DeliveredMark &newest = m_delivered[chatId];
+    if (messageId >= newest.messageId)
+        newest = mark;
     if (!m_delivered.isEmpty() && !m_deliveredTimer.isActive())
         m_deliveredTimer.start();
 }
@@ -337,10 +346,18 @@ void RealtimeHub::queueDelivered(const RealtimeEvent &event)
 void RealtimeHub::flushDelivered()
 {
     // Batched: a busy group costs one status update per member per interval, not per message.
+    QList<MessageService::Delivery> deliveries;
+    for (auto it = m_delivered.cbegin(); it != m_delivered.cend(); ++it) {
+        for (const QString &reader : it->readers) {
+            if (!reader.isEmpty())
+                deliveries.append({reader, it.key(), it->messageId});
+        }
+    }
+    m_delivered.clear();
+    // One transaction for everything delivered in the interval.
     m_workers.run<Done>(
-        [this, delivered = std::exchange(m_delivered, {})]() -> Result<Done> {
-            for (auto it = delivered.cbegin(); it != delivered.cend(); ++it)
-                m_messages.markDelivered(it.key().first, it.key().second, it.value());
+        [this, deliveries = std::move(deliveries)]() -> Result<Done> {
+            m_messages.markDeliveredMany(deliveries);
             return Done{};
         },
         [](Result<Done>) {});

@@ -9,6 +9,7 @@
 #include "routes/MaintenanceGate.h"
 #include "services/AuthService.h"
 #include "services/MessageService.h"
+#include "services/MessageWriter.h"
 #include "socketio/Namespace.h"
 #include "socketio/Socket.h"
 
@@ -95,8 +96,15 @@ private:
     QPointer<const MaintenanceGate> m_maintenance;
     int m_subscription = 0;
     QHash<const socketio::Socket *, Flood> m_floods;
-    // (user, chat) → the newest message delivered to one of the user's devices here.
-    QHash<QPair<QString, QString>, qint64> m_delivered;
+    // Per chat, the newest message delivered here and two people it reached: "delivered"
+    // needs someone other than the sender to have it, and of two people one always is.
+    struct DeliveredMark
+    {
+        QString readers[2];
+        qint64 messageId = 0;
+    };
+    QHash<QString, DeliveredMark> m_delivered;
+    MessageWriter m_writer;
     QTimer m_deliveredTimer;
 };
 

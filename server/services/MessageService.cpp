@@ -170,7 +170,7 @@ Result<QStringList> MessageService::attachableFiles(
     return input.fileIds;
 }
 
-Result<SentMessage> MessageService::send(const QString &callerId, const SendInput &input)
+Result<QString> MessageService::checkSend(const QString &callerId, const SendInput &input)
 {
     if (const auto problem = validation::checkClientId(input.clientId))
         return *problem;
@@ -181,54 +181,102 @@ Result<SentMessage> MessageService::send(const QString &callerId, const SendInpu
     const auto content = checkContent(input);
     if (!content)
         return content.error();
-    const QString &text = content.value();
     if (input.replyToId < 0)
         return notInThisChat(QStringLiteral("replyToId"));
     if (const auto limited = throttle(callerId, input.clientId))
         return *limited;
+    return content.value();
+}
 
-    auto sent = writeAndPublish<SentMessage>(
-        m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<SentMessage> {
-            const qint64 version = VersionRepository(db).next();
-            ChatRepository chats(db);
-            if (!ChatAccess::of(chats, input.chatId, callerId))
-                return ChatAccess::chatNotFound();
-            MessageRepository messages(db);
-            ChatViews views(db, m_presence);
-            // A retry: the message this clientId made, never a second one.
-            const auto stored = [&]() -> Result<SentMessage> {
-                const auto first = messages.findByClientId(callerId, input.clientId);
-                if (first->chatId != input.chatId)
-                    return ApiError::conflict(QStringLiteral("client_id_reused"),
-                        QStringLiteral("This clientId belongs to a message in another chat."),
-                        QStringLiteral("clientId"));
-                return SentMessage{views.message(*first, callerId), false};
-            };
-            if (messages.findByClientId(callerId, input.clientId))
-                return stored();
-            if (input.replyToId > 0) {
-                const auto original = messages.find(input.replyToId);
-                if (!original || original->chatId != input.chatId)
-                    return notInThisChat(QStringLiteral("replyToId"));
-            }
-            const auto fileIds = attachableFiles(db, callerId, input);
-            if (!fileIds)
-                return fileIds.error();
-            const qint64 now = m_clock.nowMs();
-            if (!messages.insert(NewMessage{version, input.chatId, callerId, input.clientId,
-                    input.type, text, input.replyToId, std::nullopt, now}))
-                return stored();
-            FileRepository(db).attachToMessage(version, fileIds.value());
-            chats.recordActivity(input.chatId, version, now);
-            chats.touch(input.chatId, version, now);
-            const Message message = views.message(*messages.find(version), callerId);
-            events.append(eventFor(
-                QStringLiteral("message:new"), message.toJson(), chats.memberIds(input.chatId)));
-            return SentMessage{message, true};
-        });
-    if (sent && sent->created)
-        m_stored.fetch_add(1, std::memory_order_relaxed);
-    return sent;
+Result<SentMessage> MessageService::store(QSqlDatabase &db, RealtimeEvents &events,
+    const QString &callerId, const SendInput &input, const QString &text)
+{
+    const qint64 version = VersionRepository(db).next();
+    ChatRepository chats(db);
+    if (!ChatAccess::of(chats, input.chatId, callerId))
+        return ChatAccess::chatNotFound();
+    MessageRepository messages(db);
+    ChatViews views(db, m_presence);
+    // A retry: the message this clientId made, never a second one.
+    const auto stored = [&]() -> Result<SentMessage> {
+        const auto first = messages.findByClientId(callerId, input.clientId);
+        if (first->chatId != input.chatId)
+            return ApiError::conflict(QStringLiteral("client_id_reused"),
+                QStringLiteral("This clientId belongs to a message in another chat."),
+                QStringLiteral("clientId"));
+        return SentMessage{views.message(*first, callerId), false};
+    };
+    if (messages.findByClientId(callerId, input.clientId))
+        return stored();
+    if (input.replyToId > 0) {
+        const auto original = messages.find(input.replyToId);
+        if (!original || original->chatId != input.chatId)
+            return notInThisChat(QStringLiteral("replyToId"));
+    }
+    const auto fileIds = attachableFiles(db, callerId, input);
+    if (!fileIds)
+        return fileIds.error();
+    const qint64 now = m_clock.nowMs();
+    if (!messages.insert(NewMessage{version, input.chatId, callerId, input.clientId, input.type,
+            text, input.replyToId, std::nullopt, now}))
+        return stored();
+    FileRepository(db).attachToMessage(version, fileIds.value());
+    chats.recordActivity(input.chatId, version, now);
+    chats.touch(input.chatId, version, now);
+    const Message message = views.message(*messages.find(version), callerId);
+    events.append(
+        eventFor(QStringLiteral("message:new"), message.toJson(), chats.memberIds(input.chatId)));
+    return SentMessage{message, true};
+}
+
+Result<SentMessage> MessageService::send(const QString &callerId, const SendInput &input)
+{
+    return sendMany({SendRequest{callerId, input}}).constFirst();
+}
+
+QList<Result<SentMessage>> MessageService::sendMany(const QList<SendRequest> &requests)
+{
+    using Outcomes = std::vector<std::optional<Result<SentMessage>>>;
+    Outcomes checked(size_t(requests.size()));
+    std::vector<QString> texts(size_t(requests.size()));
+    bool anyToStore = false;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        const auto text = checkSend(requests.at(i).callerId, requests.at(i).input);
+        if (text) {
+            texts[size_t(i)] = text.value();
+            anyToStore = true;
+        } else {
+            checked[size_t(i)] = Result<SentMessage>(text.error());
+        }
+    }
+    Outcomes outcomes = checked;
+    if (anyToStore) {
+        // One transaction for the whole batch: one version lock and one commit, however many.
+        auto stored = writeAndPublish<Outcomes>(m_database, m_events,
+            [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Outcomes> {
+                Outcomes inTransaction = checked; // a retried transaction starts over
+                for (qsizetype i = 0; i < requests.size(); ++i) {
+                    if (!inTransaction[size_t(i)])
+                        inTransaction[size_t(i)] = store(db, events, requests.at(i).callerId,
+                            requests.at(i).input, texts[size_t(i)]);
+                }
+                return inTransaction;
+            });
+        if (stored)
+            outcomes = std::move(stored.value());
+        else
+            for (auto &outcome : outcomes)
+                if (!outcome)
+                    outcome = Result<SentMessage>(stored.error());
+    }
+    QList<Result<SentMessage>> results;
+    results.reserve(requests.size());
+    for (auto &outcome : outcomes) {
+        if (*outcome && (*outcome)->created)
+            m_stored.fetch_add(1, std::memory_order_relaxed);
+        results.append(std::move(*outcome));
+    }
+    return results;
 }
 
 Result<MessagePage> MessageService::history(
@@ -439,6 +487,40 @@ Result<Done> MessageService::markDelivered(
     const QString &callerId, const QString &chatId, qint64 messageId)
 {
     return advance(callerId, chatId, messageId, Position::Delivered);
+}
+
+void MessageService::markDeliveredMany(const QList<Delivery> &deliveries)
+{
+    if (deliveries.isEmpty())
+        return;
+    writeAndPublish<Done>(
+        m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Done> {
+            std::optional<qint64> version; // taken only once something moves
+            ChatRepository chats(db);
+            MessageRepository messages(db);
+            const qint64 now = m_clock.nowMs();
+            for (const Delivery &delivery : deliveries) {
+                const auto member = chats.member(delivery.chatId, delivery.userId);
+                if (!member || delivery.messageId <= member->deliveredMessageId)
+                    continue;
+                if (!version)
+                    version = VersionRepository(db).next();
+                chats.advanceDelivered(delivery.chatId, delivery.userId, delivery.messageId);
+                const int raised = messages.raiseStatus(delivery.chatId, delivery.userId,
+                    member->deliveredMessageId, delivery.messageId, MessageRepository::Delivered,
+                    *version);
+                if (raised == 0)
+                    continue;
+                chats.touch(delivery.chatId, *version, now);
+                events.append(eventFor(QStringLiteral("message:delivered"),
+                    QJsonObject{{QStringLiteral("chatId"), delivery.chatId},
+                        {QStringLiteral("userId"), delivery.userId},
+                        {QStringLiteral("messageId"), delivery.messageId},
+                        {QStringLiteral("version"), *version}},
+                    chats.memberIds(delivery.chatId)));
+            }
+            return Done{};
+        });
 }
 
 Result<Done> MessageService::advance(

@@ -6,6 +6,7 @@
 #include "repositories/MessageRepository.h"
 #include "services/PresenceSource.h"
 #include "services/SendThrottle.h"
+#include "services/WriteAndPublish.h"
 
 #include <kocmoc/Message.h>
 #include <kocmoc/Result.h>
@@ -27,6 +28,13 @@ struct SendInput
     QStringList fileIds;
     qint64 replyToId = 0; // 0: not a reply
     QString stickerId;
+};
+
+// One send of a batch: who sends what.
+struct SendRequest
+{
+    QString callerId;
+    SendInput input;
 };
 
 // The message, and whether this call stored it (false: a retry of one stored before).
@@ -79,6 +87,9 @@ public:
     // Stores a message once per (sender, clientId): the same clientId again answers with
     // the message stored first, never a second one. For REST and the realtime hub alike.
     Result<SentMessage> send(const QString &callerId, const SendInput &input);
+    // Many sends in one transaction (one version lock, one commit), each with its own
+    // outcome: what MessageWriter uses when sends pile up.
+    QList<Result<SentMessage>> sendMany(const QList<SendRequest> &requests);
     Result<MessagePage> history(
         const QString &callerId, const QString &chatId, qint64 before, qint64 after, int limit);
     Result<Message> edit(const QString &callerId, qint64 messageId, const QString &text);
@@ -95,6 +106,14 @@ public:
     // A device of the caller has received everything up to messageId: the realtime hub
     // calls it after delivering; the senders' messages become "delivered".
     Result<Done> markDelivered(const QString &callerId, const QString &chatId, qint64 messageId);
+    // Many deliveries in one transaction: what the realtime hub gathered in an interval.
+    struct Delivery
+    {
+        QString userId;
+        QString chatId;
+        qint64 messageId = 0;
+    };
+    void markDeliveredMany(const QList<Delivery> &deliveries);
     // New messages this process stored, sends and forwarded copies (metrics).
     quint64 storedCount() const { return m_stored.load(std::memory_order_relaxed); }
 
@@ -103,6 +122,10 @@ private:
     Result<Done> advance(
         const QString &callerId, const QString &chatId, qint64 messageId, Position position);
     std::optional<ApiError> throttle(const QString &callerId, const QString &clientId);
+    // Every rule that needs no SQL, and the throttle: the normalised text.
+    Result<QString> checkSend(const QString &callerId, const SendInput &input);
+    Result<SentMessage> store(QSqlDatabase &db, RealtimeEvents &events, const QString &callerId,
+        const SendInput &input, const QString &text);
     // The rules of each type without SQL: the normalised text (a caption may be empty).
     static Result<QString> checkContent(const SendInput &input);
     // The files to attach, in order, each one the sender may see and of the type's kind.

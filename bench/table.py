@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""The markdown table of bench/run.sh: medians of the runs in a results folder.
+
+Usage: table.py <folder> <runs>. Reads run<N>.json (kocmoc-bench) and
+pgbench-<script>-<N>.txt (pgbench), prints markdown.
+"""
+import json
+import re
+import statistics
+import sys
+from pathlib import Path
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def fmt(value, digits=1):
+    if value is None:
+        return "–"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.{digits}f}"
+    return f"{int(value):,}"
+
+
+def main():
+    folder = Path(sys.argv[1])
+    runs = int(sys.argv[2])
+    results = []
+    for n in range(1, runs + 1):
+        path = folder / f"run{n}.json"
+        if path.exists() and path.read_text().strip():
+            results.append(json.loads(path.read_text()))
+    lines = []
+    if results:
+        first = results[0]
+        get = lambda key, sub=None: median(
+            [(r.get(key) or {}).get(sub) if sub else r.get(key) for r in results])
+        lines.append(
+            f"kocmoc-server, {first['connections']:,} connections in {first['groups']} groups of "
+            f"{first['groupSize']}, target {fmt(first.get('targetRate'))} messages/s, "
+            f"medians of {len(results)} runs:\n")
+        lines.append("| figure | value |")
+        lines.append("|---|---|")
+        rows = [
+            ("messages/s sent (measured window)", get("messagesPerSecond")),
+            ("deliveries/s", get("deliveriesPerSecond")),
+            ("delivery latency p50 / p90 / p99 / max (ms)",
+             " / ".join(fmt(get("latencyMs", q), 1) for q in ("p50", "p90", "p99", "max"))),
+            ("ack latency p50 / p90 / p99 / max (ms)",
+             " / ".join(fmt(get("ackLatencyMs", q), 1) for q in ("p50", "p90", "p99", "max"))),
+            ("deliveries lost (not there after the drain) / duplicated, all runs",
+             f"{sum(r.get('lost', 0) for r in results)} / "
+             f"{sum(r.get('duplicates', 0) for r in results)}"),
+            ("ack errors (all runs)", sum(r.get("ackErrors", 0) for r in results)),
+            ("rows stored = messages sent (every run)",
+             "yes" if all(r.get("rowsStored") == r.get("messagesSent") for r in results)
+             else "no"),
+            ("server CPU (% of one core)", get("serverCpuPercent")),
+            ("PostgreSQL CPU (% of one core)", get("postgresCpuPercent")),
+            ("kocmoc-bench CPU (% of one core)", get("benchCpuPercent")),
+            ("server memory per idle authenticated connection (KB)",
+             get("memoryPerConnectionKb")),
+            ("connect time for all sockets (s)", get("connectSeconds")),
+        ]
+        for name, value in rows:
+            lines.append(f"| {name} | {value if isinstance(value, str) else fmt(value)} |")
+        errors = [r["error"] for r in results if "error" in r]
+        if errors:
+            lines.append(f"\nErrors: {errors}")
+    pg = {}
+    for script in ("single", "batch50"):
+        tps, latency = [], []
+        for n in range(1, runs + 1):
+            path = folder / f"pgbench-{script}-{n}.txt"
+            if not path.exists():
+                continue
+            text = path.read_text()
+            m = re.search(r"^tps = ([0-9.]+)", text, re.M)
+            if m:
+                tps.append(float(m.group(1)))
+            m = re.search(r"latency average = ([0-9.]+) ms", text)
+            if m:
+                latency.append(float(m.group(1)))
+        pg[script] = (median(tps), median(latency))
+    if any(v[0] for v in pg.values()):
+        lines.append("\npgbench on the same messages table and PostgreSQL (medians):\n")
+        lines.append("| script | transactions/s | rows/s | latency average (ms) |")
+        lines.append("|---|---|---|---|")
+        for script, rows_per in (("single", 1), ("batch50", 50)):
+            tps, latency = pg[script]
+            if tps:
+                lines.append(f"| {'single-row INSERT' if rows_per == 1 else '50-row INSERT'} | "
+                             f"{fmt(tps)} | {fmt(tps * rows_per)} | {fmt(latency, 2)} |")
+        if results and pg["single"][0]:
+            sent = median([r.get("messagesPerSecond") for r in results])
+            lines.append(f"\nThe offered message rate as a share of PostgreSQL's single-row "
+                         f"INSERTs/s: {100 * sent / pg['single'][0]:.0f}%"
+                         + (f"; of its rows/s in 50-row batches: "
+                            f"{100 * sent / (pg['batch50'][0] * 50):.1f}%"
+                            if pg["batch50"][0] else ""))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

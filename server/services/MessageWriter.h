@@ -1,0 +1,41 @@
+#pragma once
+
+#include "app/WorkerPool.h"
+#include "services/MessageService.h"
+
+#include <functional>
+#include <vector>
+
+namespace kocmoc {
+
+// Stores realtime sends in batches: while one batch is being written, new sends queue
+// up, and the next worker job stores all of them in one transaction
+// (MessageService::sendMany). Alone, a send is written at once; under load, one commit
+// carries many, so the rate is bounded by rows per transaction rather than
+// transactions per second. Each caller's callback gets its own outcome after the
+// commit, on the server thread. Lives on the server thread.
+class MessageWriter
+{
+public:
+    using Done = std::function<void(Result<SentMessage>)>;
+
+    static constexpr int maxBatch = 256;
+
+    MessageWriter(WorkerPool &workers, MessageService &messages)
+        : m_workers(workers)
+        , m_messages(messages)
+    { }
+
+    void send(const QString &callerId, const SendInput &input, Done done);
+
+private:
+    void writeNextBatch();
+
+    WorkerPool &m_workers;
+    MessageService &m_messages;
+    QList<SendRequest> m_queued;
+    std::vector<Done> m_callbacks;
+    bool m_writing = false;
+};
+
+} // namespace kocmoc
