@@ -166,6 +166,20 @@ void ChatRepository::setLastMessage(const QString &id, qint64 messageId)
         .exec();
 }
 
+void ChatRepository::recordMessage(const QString &id, qint64 messageId, qint64 atMs)
+{
+    // A message's id is its version.
+    Sql(m_db,
+        QStringLiteral("UPDATE chats SET last_message_id = ?, last_activity_at = ?, version = ?, "
+                       "updated_at = ? WHERE id = ?"))
+        .bind(messageId)
+        .bind(atMs)
+        .bind(messageId)
+        .bind(atMs)
+        .bind(id)
+        .exec();
+}
+
 void ChatRepository::recordActivity(const QString &id, qint64 messageId, qint64 atMs)
 {
     Sql(m_db,

@@ -63,6 +63,8 @@ public:
     QList<ChatRecord> changedSince(const QString &userId, qint64 sinceVersion);
     // Something in the chat changed: its members, read positions, messages.
     void touch(const QString &id, qint64 version, qint64 nowMs);
+    // A new message: the chat's last message, activity time and version in one statement.
+    void recordMessage(const QString &id, qint64 messageId, qint64 atMs);
     void setAvatar(const QString &id, const QString &fileId); // empty: none
     void setTitle(const QString &id, const QString &title);
     void setLastMessage(const QString &id, qint64 messageId);

@@ -23,7 +23,11 @@ qint64 VersionRepository::next()
     if (isPostgres()) {
         // nextval alone hands out numbers in call order but they commit in any order; the
         // transaction lock, held until COMMIT, makes commit order follow version order.
-        Sql(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(?)")).bind(versionLockKey).exec();
+        if (!m_locked)
+            Sql(m_db, QStringLiteral("SELECT pg_advisory_xact_lock(?)"))
+                .bind(versionLockKey)
+                .exec();
+        m_locked = true;
         Sql sequence(m_db, QStringLiteral("SELECT nextval('versions')"));
         sequence.exec();
         if (!sequence.next())

@@ -27,6 +27,7 @@ private:
     bool isPostgres() const;
 
     QSqlDatabase &m_db;
+    bool m_locked = false; // this transaction holds the version lock already
 };
 
 } // namespace kocmoc

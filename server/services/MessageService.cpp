@@ -1,5 +1,6 @@
 #include "MessageService.h"
 
+#include "files/FileUrls.h"
 #include "repositories/ChatRepository.h"
 #include "repositories/FileRepository.h"
 #include "repositories/ReactionRepository.h"
@@ -130,12 +131,12 @@ Result<QString> MessageService::checkContent(const SendInput &input)
     return text;
 }
 
-Result<QStringList> MessageService::attachableFiles(
+Result<QList<FileRecord>> MessageService::attachableFiles(
     QSqlDatabase &db, const QString &callerId, const SendInput &input)
 {
-    if (input.type == message::typeSticker)
-        return QStringList{StickerCatalog::builtIn().find(input.stickerId)->fileId};
     FileRepository files(db);
+    if (input.type == message::typeSticker)
+        return files.byIds({StickerCatalog::builtIn().find(input.stickerId)->fileId});
     const qint64 now = m_clock.nowMs();
     const QList<FileRecord> found = files.byIds(input.fileIds);
     // Someone who cannot see a file cannot send it on, and learns nothing about it.
@@ -167,7 +168,7 @@ Result<QStringList> MessageService::attachableFiles(
                     "A voice message's file needs its durationMs, given when uploading it."),
                 QStringLiteral("fileIds"));
     }
-    return input.fileIds;
+    return found;
 }
 
 Result<QString> MessageService::checkSend(const QString &callerId, const SendInput &input)
@@ -188,15 +189,34 @@ Result<QString> MessageService::checkSend(const QString &callerId, const SendInp
     return content.value();
 }
 
-Result<SentMessage> MessageService::store(QSqlDatabase &db, RealtimeEvents &events,
+// What the sends of one batch share within its transaction: the version lock (taken once),
+// who is in which chat, and each chat's newest message, written once at the end.
+struct MessageService::Batch
+{
+    explicit Batch(QSqlDatabase &db)
+        : versions(db)
+    { }
+
+    VersionRepository versions;
+    QHash<QString, QStringList> members; // chat id → member ids
+    struct Newest
+    {
+        qint64 messageId = 0;
+        qint64 atMs = 0;
+    };
+    QHash<QString, Newest> newest; // chat id → its newest message of the batch
+};
+
+Result<SentMessage> MessageService::store(QSqlDatabase &db, Batch &batch, RealtimeEvents &events,
     const QString &callerId, const SendInput &input, const QString &text)
 {
-    const qint64 version = VersionRepository(db).next();
-    ChatRepository chats(db);
-    if (!ChatAccess::of(chats, input.chatId, callerId))
+    const qint64 version = batch.versions.next();
+    auto members = batch.members.constFind(input.chatId);
+    if (members == batch.members.constEnd())
+        members = batch.members.insert(input.chatId, ChatRepository(db).memberIds(input.chatId));
+    if (!members->contains(callerId))
         return ChatAccess::chatNotFound();
     MessageRepository messages(db);
-    ChatViews views(db, m_presence);
     // A retry: the message this clientId made, never a second one.
     const auto stored = [&]() -> Result<SentMessage> {
         const auto first = messages.findByClientId(callerId, input.clientId);
@@ -204,28 +224,47 @@ Result<SentMessage> MessageService::store(QSqlDatabase &db, RealtimeEvents &even
             return ApiError::conflict(QStringLiteral("client_id_reused"),
                 QStringLiteral("This clientId belongs to a message in another chat."),
                 QStringLiteral("clientId"));
-        return SentMessage{views.message(*first, callerId), false};
+        return SentMessage{ChatViews(db, m_presence).message(*first, callerId), false};
     };
     if (messages.findByClientId(callerId, input.clientId))
         return stored();
+    std::optional<MessageReply> replyTo;
     if (input.replyToId > 0) {
         const auto original = messages.find(input.replyToId);
         if (!original || original->chatId != input.chatId)
             return notInThisChat(QStringLiteral("replyToId"));
+        replyTo = MessageReply{original->id, original->senderId, original->text};
     }
-    const auto fileIds = attachableFiles(db, callerId, input);
-    if (!fileIds)
-        return fileIds.error();
+    const auto files = attachableFiles(db, callerId, input);
+    if (!files)
+        return files.error();
     const qint64 now = m_clock.nowMs();
     if (!messages.insert(NewMessage{version, input.chatId, callerId, input.clientId, input.type,
             text, input.replyToId, std::nullopt, now}))
         return stored();
-    FileRepository(db).attachToMessage(version, fileIds.value());
-    chats.recordActivity(input.chatId, version, now);
-    chats.touch(input.chatId, version, now);
-    const Message message = views.message(*messages.find(version), callerId);
-    events.append(
-        eventFor(QStringLiteral("message:new"), message.toJson(), chats.memberIds(input.chatId)));
+    QStringList fileIds;
+    QJsonArray fileJson;
+    for (const FileRecord &file : files.value()) {
+        fileIds.append(file.id);
+        fileJson.append(file.toFile(fileUrls::now()).toJson());
+    }
+    FileRepository(db).attachToMessage(version, fileIds);
+    batch.newest[input.chatId] = Batch::Newest{version, now};
+
+    // The message as it was just written: what reading it back would give.
+    Message message;
+    message.id = version;
+    message.chatId = input.chatId;
+    message.clientId = input.clientId;
+    message.senderId = callerId;
+    message.type = input.type;
+    message.text = text.isNull() ? QStringLiteral("") : text;
+    message.files = fileJson;
+    message.replyTo = replyTo;
+    message.status = message::statusSent;
+    message.createdAtMs = now;
+    message.version = version;
+    events.append(eventFor(QStringLiteral("message:new"), message.toJson(), *members));
     return SentMessage{message, true};
 }
 
@@ -255,11 +294,15 @@ QList<Result<SentMessage>> MessageService::sendMany(const QList<SendRequest> &re
         auto stored = writeAndPublish<Outcomes>(m_database, m_events,
             [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Outcomes> {
                 Outcomes inTransaction = checked; // a retried transaction starts over
+                Batch batch(db);
                 for (qsizetype i = 0; i < requests.size(); ++i) {
                     if (!inTransaction[size_t(i)])
-                        inTransaction[size_t(i)] = store(db, events, requests.at(i).callerId,
+                        inTransaction[size_t(i)] = store(db, batch, events, requests.at(i).callerId,
                             requests.at(i).input, texts[size_t(i)]);
                 }
+                ChatRepository chats(db);
+                for (auto it = batch.newest.cbegin(); it != batch.newest.cend(); ++it)
+                    chats.recordMessage(it.key(), it->messageId, it->atMs);
                 return inTransaction;
             });
         if (stored)

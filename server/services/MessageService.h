@@ -3,6 +3,7 @@
 #include "app/Clock.h"
 #include "db/Database.h"
 #include "realtime/EventBus.h"
+#include "repositories/FileRepository.h"
 #include "repositories/MessageRepository.h"
 #include "services/PresenceSource.h"
 #include "services/SendThrottle.h"
@@ -124,12 +125,13 @@ private:
     std::optional<ApiError> throttle(const QString &callerId, const QString &clientId);
     // Every rule that needs no SQL, and the throttle: the normalised text.
     Result<QString> checkSend(const QString &callerId, const SendInput &input);
-    Result<SentMessage> store(QSqlDatabase &db, RealtimeEvents &events, const QString &callerId,
-        const SendInput &input, const QString &text);
+    struct Batch;
+    Result<SentMessage> store(QSqlDatabase &db, Batch &batch, RealtimeEvents &events,
+        const QString &callerId, const SendInput &input, const QString &text);
     // The rules of each type without SQL: the normalised text (a caption may be empty).
     static Result<QString> checkContent(const SendInput &input);
     // The files to attach, in order, each one the sender may see and of the type's kind.
-    Result<QStringList> attachableFiles(
+    Result<QList<FileRecord>> attachableFiles(
         QSqlDatabase &db, const QString &callerId, const SendInput &input);
 
     db::Database &m_database;
