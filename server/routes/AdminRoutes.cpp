@@ -54,6 +54,10 @@ void AdminRoutes::unban(const HttpRequest &request, const HttpReply &reply)
 
 void AdminRoutes::verify(const HttpRequest &request, const HttpReply &reply)
 {
+    // The token before the body: nobody unauthenticated gets a body parsed.
+    const auto claims = m_api.requireToken(request, reply);
+    if (!claims)
+        return;
     // The body is optional: none grants the badge, {"verified": false} takes it back.
     bool verified = true;
     if (!request.body.trimmed().isEmpty()) {
@@ -64,17 +68,20 @@ void AdminRoutes::verify(const HttpRequest &request, const HttpReply &reply)
         if (!ApiContext::fieldsOk(*body, reply))
             return;
     }
-    answerVerified(request, reply, verified);
+    answerVerified(*claims, request, reply, verified);
 }
 
 void AdminRoutes::unverify(const HttpRequest &request, const HttpReply &reply)
 {
-    answerVerified(request, reply, false);
+    const auto claims = m_api.requireToken(request, reply);
+    if (claims)
+        answerVerified(*claims, request, reply, false);
 }
 
-void AdminRoutes::answerVerified(const HttpRequest &request, const HttpReply &reply, bool verified)
+void AdminRoutes::answerVerified(const security::AccessClaims &claims, const HttpRequest &request,
+    const HttpReply &reply, bool verified)
 {
-    m_api.respondAuthenticated(request, reply,
+    m_api.respondAs(claims, reply,
         [this, userId = request.param(QStringLiteral("id")), verified](
             const AuthContext &caller) -> Result<HttpResponse> {
             return jsonAnswer(m_admin.setVerified(caller, userId, verified), 200, same);

@@ -27,8 +27,8 @@ private:
     void createInviteKey(const http::HttpRequest &request, const http::HttpReply &reply);
     void setMaintenance(const http::HttpRequest &request, const http::HttpReply &reply);
 
-    void answerVerified(
-        const http::HttpRequest &request, const http::HttpReply &reply, bool verified);
+    void answerVerified(const security::AccessClaims &claims, const http::HttpRequest &request,
+        const http::HttpReply &reply, bool verified);
 
     ApiContext &m_api;
     AdminService &m_admin;

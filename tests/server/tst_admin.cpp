@@ -92,6 +92,10 @@ private slots:
                      .status,
             403);
         QCOMPARE(m_server->call("POST", userPath(other, "ban")).status, 401);
+        // Without a token nothing else is looked at, not even a malformed body.
+        QCOMPARE(m_server->raw("POST", userPath(other, "verify"), "{not json", "application/json")
+                     .status,
+            401);
     }
 
     void banEndsSessionsAndSignInUntilUnban()
