@@ -44,6 +44,14 @@ ApiClient::ApiClient(QObject *parent)
     connect(&m_renewalTimer, &QTimer::timeout, &m_rest, &RestClient::renewNow);
 }
 
+QUrl ApiClient::fileUrl(const QString &path) const
+{
+    if (path.isEmpty())
+        return {};
+    const QUrl url(path);
+    return url.isRelative() ? RestClient::urlFor(serverUrl(), path) : url;
+}
+
 void ApiClient::restoreSession()
 {
     if (signedIn() || m_restoring)

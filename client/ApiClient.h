@@ -63,6 +63,10 @@ public:
     RestClient &rest() { return m_rest; }
     TokenStore &tokenStore() { return m_tokenStore; }
 
+    // A file's URL as the server gives it (relative and signed: an avatar, a photo)
+    // made absolute, for an Image; empty for an empty path.
+    Q_INVOKABLE QUrl fileUrl(const QString &path) const;
+
     // Resumes the session kept from the last run, if there is one for this server.
     Q_INVOKABLE void restoreSession();
     // The server ended this session (the realtime event session:revoked): signs out

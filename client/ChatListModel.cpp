@@ -1,5 +1,6 @@
 #include "ChatListModel.h"
 
+#include "RestClient.h"
 #include "UserProfile.h"
 
 #include <QDateTime>
@@ -17,7 +18,22 @@ QDateTime dateTimeOf(qint64 ms)
 
 ChatListModel::ChatListModel(QObject *parent)
     : QAbstractListModel(parent)
-{ }
+{
+    // Every change of a chat is announced by chatChanged, removals and resets included.
+    connect(this, &ChatListModel::chatChanged, this, &ChatListModel::updateUnreadTotal);
+    connect(this, &QAbstractItemModel::modelReset, this, &ChatListModel::updateUnreadTotal);
+}
+
+void ChatListModel::updateUnreadTotal()
+{
+    int total = 0;
+    for (const Chat &chat : std::as_const(m_chats))
+        total += chat.unreadCount;
+    if (total == m_unreadTotal)
+        return;
+    m_unreadTotal = total;
+    emit unreadTotalChanged();
+}
 
 int ChatListModel::rowCount(const QModelIndex &parent) const
 {
@@ -33,7 +49,7 @@ QHash<int, QByteArray> ChatListModel::roleNames() const
         {LastSenderNameRole, "lastSenderName"}, {LastActivityRole, "lastActivity"},
         {UnreadCountRole, "unreadCount"}, {OnlineRole, "online"}, {LastSeenRole, "lastSeen"},
         {TypingNamesRole, "typingNames"}, {MemberCountRole, "memberCount"},
-        {OtherUserIdRole, "otherUserId"}, {SearchTextRole, "searchText"}};
+        {OtherUserIdRole, "otherUserId"}, {SearchTextRole, "searchText"}, {MyRoleRole, "myRole"}};
 }
 
 const ChatMember *ChatListModel::otherMember(const Chat &chat) const
@@ -62,7 +78,7 @@ QVariant ChatListModel::data(const QModelIndex &index, int role) const
     case IsGroupRole:
         return group;
     case AvatarUrlRole:
-        return group || !other ? chat.avatarUrl : other->user.avatarUrl;
+        return fileUrl(group || !other ? chat.avatarUrl : other->user.avatarUrl);
     case AvatarKeyRole:
         return group || !other ? chat.id : other->user.id;
     case InitialsRole: {
@@ -103,6 +119,8 @@ QVariant ChatListModel::data(const QModelIndex &index, int role) const
             text += QLatin1Char(' ') + other->user.username;
         return text;
     }
+    case MyRoleRole:
+        return chat.myRole;
     default:
         return {};
     }
@@ -151,6 +169,25 @@ QString ChatListModel::memberName(const QString &chatId, const QString &userId) 
         if (member.user.id == userId)
             return member.user.displayName.isEmpty() ? member.user.username
                                                      : member.user.displayName;
+    }
+    return {};
+}
+
+QString ChatListModel::fileUrl(const QString &path) const
+{
+    if (path.isEmpty())
+        return {};
+    const QUrl url(path);
+    return (url.isRelative() ? RestClient::urlFor(m_serverUrl, path) : url).toString();
+}
+
+QString ChatListModel::memberAvatarUrl(const QString &chatId, const QString &userId) const
+{
+    if (const Chat *found = chat(chatId)) {
+        for (const ChatMember &member : found->members) {
+            if (member.user.id == userId)
+                return fileUrl(member.user.avatarUrl);
+        }
     }
     return {};
 }

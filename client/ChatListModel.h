@@ -5,6 +5,7 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QStringList>
+#include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
 // The signed-in person's chats, the most recent activity first, as the
@@ -16,7 +17,7 @@
 // | chatId           | string      | the chat's id                                          |
 // | title            | string      | group title, or the other person's name (direct chat)  |
 // | isGroup          | bool        | a group rather than a direct chat                      |
-// | avatarUrl        | string      | uploaded avatar, empty for a generated one             |
+// | avatarUrl        | string      | uploaded avatar (absolute URL), empty for a generated one |
 // | avatarKey        | string      | picks the generated avatar's colour (Theme.avatarGradient) |
 // | initials         | string      | up to two letters for the generated avatar             |
 // | lastMessageText  | string      | plain text of the newest message (empty when none)     |
@@ -32,12 +33,15 @@
 // | memberCount      | int         | members                                                |
 // | otherUserId      | string      | direct chat: the other person's id                     |
 // | searchText       | string      | what the instant filter matches (title and usernames)  |
+// | myRole           | string      | the signed-in person's role: owner, admin or member    |
 class ChatListModel : public QAbstractListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Messenger.chats is the list of chats")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
+    // Unread messages in all chats (the phone's menu button shows them).
+    Q_PROPERTY(int unreadTotal READ unreadTotal NOTIFY unreadTotalChanged)
 
 public:
     enum Role {
@@ -60,6 +64,7 @@ public:
         MemberCountRole,
         OtherUserIdRole,
         SearchTextRole,
+        MyRoleRole,
     };
     Q_ENUM(Role)
 
@@ -69,8 +74,13 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     int count() const { return int(m_chats.size()); }
+    int unreadTotal() const { return m_unreadTotal; }
 
     void setCurrentUserId(const QString &userId) { m_currentUserId = userId; }
+    // Avatars come as paths on this server; the model gives them as absolute URLs.
+    void setServerUrl(const QUrl &url) { m_serverUrl = url; }
+    // An uploaded avatar's path on the server as a URL an Image loads; empty stays empty.
+    QString fileUrl(const QString &path) const;
     void reset(const QList<kocmoc::Chat> &chats);
     void clear() { reset({}); }
     // Inserts or replaces (an older version never replaces a newer one); keeps the order.
@@ -87,6 +97,8 @@ public:
     QList<kocmoc::Chat> chats() const { return m_chats; }
     // The display name of a member of the chat, or empty when not known.
     QString memberName(const QString &chatId, const QString &userId) const;
+    // The absolute URL of a member's uploaded avatar, or empty.
+    QString memberAvatarUrl(const QString &chatId, const QString &userId) const;
     Q_INVOKABLE int indexOf(const QString &chatId) const;
     Q_INVOKABLE QString chatIdAt(int row) const
     {
@@ -97,6 +109,7 @@ public:
 
 signals:
     void countChanged();
+    void unreadTotalChanged();
     void chatChanged(const QString &chatId);
 
 private:
@@ -105,8 +118,11 @@ private:
     // Moves the row to where its activity belongs and reports the change.
     void reposition(int row);
     void changed(int row);
+    void updateUnreadTotal();
 
     QList<kocmoc::Chat> m_chats;
     QHash<QString, QStringList> m_typing;
     QString m_currentUserId;
+    QUrl m_serverUrl;
+    int m_unreadTotal = 0;
 };

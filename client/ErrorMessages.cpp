@@ -72,6 +72,13 @@ QString ErrorMessages::forApiError(const kocmoc::ApiError &error, const QString 
         return tr("Registration on this server is by invitation only.");
     if (is(code, "invalid_invite_key"))
         return tr("This invite key is unknown, used up or expired.");
+    if (is(code, "last_owner"))
+        return tr("You are the group's only owner. Make someone else an owner first, or delete "
+                  "the group.");
+    if (is(code, "forbidden"))
+        return tr("Only the group's owners and admins can do that.");
+    if (is(code, "message_deleted"))
+        return tr("This message has been deleted.");
     if (error.status == 503)
         return tr("The server is temporarily unavailable. Please try again in a moment.");
     if (error.status >= 500)

@@ -50,8 +50,10 @@ LaunchOptions LaunchOptions::fromArguments(const QStringList &arguments)
         QStringLiteral("scheme"));
     const QCommandLineOption neon(
         QStringLiteral("neon"), QStringLiteral("Switch the neon glow on."));
-    const QCommandLineOption openChat(QStringLiteral("open-first-chat"),
-        QStringLiteral("Open the newest chat once the list is in (for screenshots)."));
+    const QCommandLineOption openChat(QStringLiteral("open-chat"),
+        QStringLiteral("Open the chat at this place in the list (1: the newest) once the list is "
+                       "in, for screenshots."),
+        QStringLiteral("n"));
     parser.addOptions({server, language, login, password, screenshot, size, theme, neon, openChat});
     parser.process(arguments);
 
@@ -79,7 +81,12 @@ LaunchOptions LaunchOptions::fromArguments(const QStringList &arguments)
         && options.theme != QLatin1String("dark"))
         refuse(parser, QStringLiteral("--theme is light or dark."));
     options.neon = parser.isSet(neon);
-    options.openFirstChat = parser.isSet(openChat);
+    if (parser.isSet(openChat)) {
+        bool number = false;
+        options.openChat = parser.value(openChat).toInt(&number);
+        if (!number || options.openChat < 1)
+            refuse(parser, QStringLiteral("--open-chat is a place in the chat list: 1, 2, …"));
+    }
 
     if (parser.isSet(size)) {
         static const QRegularExpression pattern(QStringLiteral("^(\\d{3,4})x(\\d{3,4})$"));

@@ -17,7 +17,7 @@ struct LaunchOptions
     QSize windowSize; // invalid: the window's own default
     QString theme; // "light", "dark" or empty: the system's
     bool neon = false;
-    bool openFirstChat = false; // for screenshots of a chat
+    int openChat = 0; // for screenshots: the chat at this place in the list (1-based), 0 for none
 
     // Exits the process with the usage text on --help, --version or a mistake,
     // as command-line tools do.

@@ -3,6 +3,7 @@
 #include "LocalCacheWorker.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QPointer>
 
@@ -40,6 +41,7 @@ void LocalCache::open(const QString &path)
     QDir().mkpath(QFileInfo(path).absolutePath());
     ++m_generation;
     m_open = true;
+    m_path = path;
     post([path](LocalCacheWorker &worker) { worker.open(path); });
 }
 
@@ -50,6 +52,21 @@ void LocalCache::close()
     ++m_generation;
     m_open = false;
     post([](LocalCacheWorker &worker) { worker.close(); });
+}
+
+void LocalCache::closeAndDelete()
+{
+    if (!m_open)
+        return;
+    ++m_generation;
+    m_open = false;
+    // Queued behind the writes asked for, so none of them creates the file again.
+    post([path = m_path](LocalCacheWorker &worker) {
+        worker.close();
+        for (const QString &suffix :
+            {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+            QFile::remove(path + suffix);
+    });
 }
 
 void LocalCache::loadSnapshot()

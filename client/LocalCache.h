@@ -25,6 +25,9 @@ public:
 
     void open(const QString &path);
     void close();
+    // Closes the file after the writes asked for and deletes it: the account signed
+    // out, and what it read stays on no disk.
+    void closeAndDelete();
     bool isOpen() const { return m_open; }
 
     void loadSnapshot();
@@ -44,5 +47,6 @@ private:
     QThread m_thread;
     LocalCacheWorker *m_worker = nullptr; // lives in m_thread, deleted once it has ended
     bool m_open = false;
+    QString m_path;
     quint64 m_generation = 0; // a snapshot of a file closed meanwhile is dropped
 };

@@ -36,7 +36,7 @@ QVariant MemberListModel::data(const QModelIndex &index, int role) const
     case UsernameRole:
         return member.user.username;
     case AvatarUrlRole:
-        return member.user.avatarUrl;
+        return m_messenger ? m_messenger->chats()->fileUrl(member.user.avatarUrl) : QString();
     case InitialsRole:
         return UserProfile(member.user).initials();
     case RoleRole:
@@ -58,6 +58,15 @@ int MemberListModel::onlineCount() const
 {
     return int(std::count_if(m_members.cbegin(), m_members.cend(),
         [](const ChatMember &member) { return member.user.online; }));
+}
+
+QStringList MemberListModel::userIds() const
+{
+    QStringList ids;
+    ids.reserve(m_members.size());
+    for (const ChatMember &member : m_members)
+        ids.append(member.user.id);
+    return ids;
 }
 
 void MemberListModel::setMessenger(Messenger *messenger)

@@ -17,7 +17,7 @@ Q_MOC_INCLUDE("Messenger.h")
 // | userId      | string | the member's id                                   |
 // | displayName | string | their name                                        |
 // | username    | string | their @username                                   |
-// | avatarUrl   | string | uploaded avatar, empty for a generated one        |
+// | avatarUrl   | string | uploaded avatar (absolute URL), else empty        |
 // | initials    | string | for the generated avatar                          |
 // | role        | string | owner, admin or member                            |
 // | online      | bool   | a device of theirs is connected                   |
@@ -58,6 +58,8 @@ public:
     void setChatId(const QString &chatId);
     int count() const { return int(m_members.size()); }
     int onlineCount() const;
+    // Everyone's id, e.g. to leave them out of "Add people".
+    Q_INVOKABLE QStringList userIds() const;
 
 signals:
     void messengerChanged();

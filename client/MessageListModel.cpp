@@ -27,7 +27,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         {DeletedRole, "deleted"}, {ReplyToIdRole, "replyToId"},
         {ReplyToSenderNameRole, "replyToSenderName"}, {ReplyToTextRole, "replyToText"},
         {ForwardedFromNameRole, "forwardedFromName"}, {ReactionsRole, "reactions"},
-        {ShowDateRole, "showDate"}, {FirstInGroupRole, "firstInGroup"}};
+        {ShowDateRole, "showDate"}, {FirstInGroupRole, "firstInGroup"},
+        {SenderAvatarUrlRole, "senderAvatarUrl"}};
 }
 
 bool MessageListModel::sameDay(int row, int olderRow) const
@@ -63,6 +64,9 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         sender.displayName = nameOf(message.senderId);
         return UserProfile(sender).initials();
     }
+    case SenderAvatarUrlRole:
+        return m_messenger ? m_messenger->chats()->memberAvatarUrl(m_chatId, message.senderId)
+                           : QString();
     case IsMineRole:
         return message.senderId == me;
     case TypeRole:
@@ -155,7 +159,8 @@ void MessageListModel::setMessenger(Messenger *messenger)
                 // Member names may have changed: the name roles follow.
                 if (chatId == m_chatId && !m_rows.isEmpty())
                     emit dataChanged(index(0), index(int(m_rows.size()) - 1),
-                        {SenderNameRole, SenderInitialsRole, ReplyToSenderNameRole});
+                        {SenderNameRole, SenderInitialsRole, SenderAvatarUrlRole,
+                            ReplyToSenderNameRole});
             });
     }
     emit messengerChanged();

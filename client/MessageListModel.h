@@ -25,6 +25,7 @@ Q_MOC_INCLUDE("Messenger.h")
 // | senderId          | string      | author's user id                                      |
 // | senderName        | string      | author's display name                                 |
 // | senderInitials    | string      | for the author's generated avatar                     |
+// | senderAvatarUrl   | string      | the author's uploaded avatar (absolute URL), or empty |
 // | isMine            | bool        | written by the signed-in person (bubble on the right) |
 // | type              | string      | text, photo, voice, …                                 |
 // | text              | string      | plain text; never render as HTML                      |
@@ -72,6 +73,7 @@ public:
         ReactionsRole,
         ShowDateRole,
         FirstInGroupRole,
+        SenderAvatarUrlRole,
     };
     Q_ENUM(Role)
 

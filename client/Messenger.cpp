@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
+#include <QJSEngine>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QStandardPaths>
@@ -65,6 +66,11 @@ Messenger::Messenger(QObject *parent)
     connect(&m_outbox, &Outbox::sent, this,
         [this](const Message &message) { applyMessage(message, true); });
     connect(&m_cache, &LocalCache::snapshotLoaded, this, &Messenger::applySnapshot);
+    // The chat on screen went away (left, removed from it, deleted): nothing is open.
+    connect(&m_chats, &ChatListModel::chatChanged, this, [this](const QString &chatId) {
+        if (chatId == m_currentChatId && !m_chats.chat(chatId))
+            setCurrentChatId({});
+    });
     m_typingExpiry.setInterval(1000);
     connect(&m_typingExpiry, &QTimer::timeout, this, &Messenger::expireTyping);
 }
@@ -87,7 +93,7 @@ void Messenger::setApi(ApiClient *api)
             if (m_api->signedIn())
                 start();
             else
-                stop();
+                stop(true); // signed out, here or elsewhere: the next person sees nothing of it
         });
         connect(m_api, &ApiClient::accessTokenChanged, this,
             [this] { m_realtime.setToken(m_api->accessToken()); });
@@ -128,6 +134,7 @@ void Messenger::start()
     ++m_generation;
     m_currentUserId = m_api->currentUser().id();
     m_chats.setCurrentUserId(m_currentUserId);
+    m_chats.setServerUrl(m_api->serverUrl());
     m_chatListLoaded = false;
     m_syncVersion = 0;
     setLoadingChats(true);
@@ -135,17 +142,27 @@ void Messenger::start()
     m_cache.loadSnapshot(); // → applySnapshot, then the network
 }
 
-void Messenger::stop()
+void Messenger::stop(bool deleteCache)
 {
     if (!m_started)
         return;
     m_started = false;
     ++m_generation;
     m_realtime.close();
-    m_cache.close();
+    if (deleteCache)
+        m_cache.closeAndDelete();
+    else
+        m_cache.close();
     m_outbox.clear();
+    // Voice messages on their way belong to this sign-in.
+    for (VoiceMessageSender *voice :
+        findChildren<VoiceMessageSender *>(Qt::FindDirectChildrenOnly)) {
+        voice->cancel();
+        voice->deleteLater();
+    }
     m_chats.clear();
     m_recentMessages.clear();
+    m_announced.clear();
     m_typing.clear();
     m_typingExpiry.stop();
     m_syncing = false;
@@ -299,11 +316,13 @@ void Messenger::applyMessage(const Message &message, bool isNew)
         m_chats.applyMessage(message, isNew && fromOther && unseen && !onScreen);
         if (message.deleted && !m_chats.chat(message.chatId)->lastMessage)
             refetchChat(message.chatId); // the chat list shows the message before it
-        if (isNew && fromOther && unseen) {
-            if (onScreen)
-                markRead(message.chatId);
-            emit messageReceived(
-                message.chatId, m_chats.memberName(message.chatId, message.senderId), message.text);
+        if (isNew && fromOther && unseen && onScreen)
+            markRead(message.chatId);
+        // Announced once per message as it arrives, also when a catch-up that ran at the
+        // same moment put it in the list a moment earlier.
+        if (isNew && fromOther && message.id > m_announced.value(message.chatId)) {
+            m_announced.insert(message.chatId, message.id);
+            emit messageReceived(message, m_chats.memberName(message.chatId, message.senderId));
         }
         if (const Chat *updated = m_chats.chat(message.chatId))
             m_cache.storeChats({*updated});
@@ -616,6 +635,69 @@ void Messenger::createGroup(const QString &title, const QStringList &memberIds)
             setCurrentChatId(chat.id);
             emit chatOpened(chat.id);
         });
+}
+
+void Messenger::addMembers(const QString &chatId, const QStringList &userIds)
+{
+    if (!m_started || chatId.isEmpty() || userIds.isEmpty())
+        return;
+    rest()->send("POST", QStringLiteral("/api/chats/%1/members").arg(chatId),
+        QJsonObject{{QStringLiteral("userIds"), QJsonArray::fromStringList(userIds)}},
+        RestClient::Auth::Bearer, this, [this, chatId](const RestResponse &response) {
+            if (!response.ok()) {
+                emit operationFailed(ErrorMessages::forResponse(response, m_api->serverUrl()));
+                return;
+            }
+            const Chat chat = Chat::fromJson(response.object());
+            applyChat(chat);
+            m_cache.storeChats({chat});
+            emit membersAdded(chatId);
+        });
+}
+
+void Messenger::leaveChat(const QString &chatId)
+{
+    if (!m_started || chatId.isEmpty())
+        return;
+    const quint64 generation = m_generation;
+    rest()->send("DELETE", QStringLiteral("/api/chats/%1/members/%2").arg(chatId, m_currentUserId),
+        noBody(), RestClient::Auth::Bearer, this,
+        [this, chatId, generation](const RestResponse &response) {
+            if (generation != m_generation)
+                return;
+            if (!response.ok()) {
+                emit operationFailed(ErrorMessages::forResponse(response, m_api->serverUrl()));
+                return;
+            }
+            if (m_currentChatId == chatId)
+                setCurrentChatId({});
+            m_chats.remove(chatId);
+            m_recentMessages.remove(chatId);
+            m_cache.removeChats({chatId});
+            emit chatLeft(chatId);
+        });
+}
+
+VoiceMessageSender *Messenger::sendVoice(const QString &chatId, const QString &filePath,
+    int durationMs, const QList<int> &waveform, qint64 replyToId)
+{
+    if (!m_started || chatId.isEmpty())
+        return nullptr;
+    auto *voice = new VoiceMessageSender(m_api,
+        VoiceMessageSender::Voice{chatId, filePath, durationMs, waveform, replyToId, true}, this);
+    QJSEngine::setObjectOwnership(voice, QJSEngine::CppOwnership); // this one deletes it
+    connect(voice, &VoiceMessageSender::sent, this, [this, voice](const QJsonObject &message) {
+        applyMessage(Message::fromJson(message), true);
+        voice->deleteLater();
+    });
+    connect(voice, &VoiceMessageSender::failed, this, &Messenger::operationFailed);
+    connect(voice, &VoiceMessageSender::stateChanged, this, [voice] {
+        if (voice->state() == VoiceMessageSender::State::Cancelled)
+            voice->deleteLater();
+    });
+    setTyping(chatId, false);
+    voice->start();
+    return voice;
 }
 
 void Messenger::setLoadingChats(bool loading)

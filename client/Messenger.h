@@ -5,6 +5,7 @@
 #include "LocalCache.h"
 #include "Outbox.h"
 #include "RealtimeClient.h"
+#include "VoiceMessageSender.h"
 
 #include <kocmoc/Chat.h>
 
@@ -81,6 +82,17 @@ public:
     // Opens (or finds) the direct chat with that person and makes it current.
     Q_INVOKABLE void openDirectChat(const QString &userId);
     Q_INVOKABLE void createGroup(const QString &title, const QStringList &memberIds);
+    // Adds people to a group (its owners and admins may).
+    Q_INVOKABLE void addMembers(const QString &chatId, const QStringList &userIds);
+    // Leaves a group: it is gone from the list (and from the screen) once the server agrees.
+    Q_INVOKABLE void leaveChat(const QString &chatId);
+    // Uploads a recording (VoiceRecorder's file, durationMs and waveform) and sends it as a
+    // voice message; the file is deleted once the server has it. The sender shows the
+    // progress and goes away once the message is sent (messageUpserted brings it);
+    // a refusal is told through operationFailed and the sender stays, failed, for
+    // start() or cancel(). nullptr when not signed in.
+    Q_INVOKABLE VoiceMessageSender *sendVoice(const QString &chatId, const QString &filePath,
+        int durationMs, const QList<int> &waveform, qint64 replyToId = 0);
 
     // For the models.
     RestClient *rest() const;
@@ -117,16 +129,22 @@ signals:
     void pendingAdded(const OutboxEntry &entry);
     void pendingFailed(const OutboxEntry &entry);
 
-    // A message from someone else arrived (for notifications).
-    void messageReceived(const QString &chatId, const QString &senderName, const QString &text);
+    // A new message from someone else arrived as it was sent (for notifications; not
+    // for what a catch-up brings).
+    void messageReceived(const kocmoc::Message &message, const QString &senderName);
     // A chat opened or created on request.
     void chatOpened(const QString &chatId);
+    // People were added to a group on request.
+    void membersAdded(const QString &chatId);
+    // This person left a group on request.
+    void chatLeft(const QString &chatId);
     // Something failed that the person asked for; readable and localised.
     void operationFailed(const QString &message);
 
 private:
     void start();
-    void stop();
+    // deleteCache: the account signed out, so its cache file goes too.
+    void stop(bool deleteCache = false);
     void applySnapshot(const CacheSnapshot &snapshot);
     void loadChatList();
     void sync();
@@ -157,6 +175,7 @@ private:
     qint64 m_syncVersion = 0;
     quint64 m_generation = 0; // answers for an earlier sign-in are dropped
     QHash<QString, QList<kocmoc::Message>> m_recentMessages;
+    QHash<QString, qint64> m_announced; // chatId → newest message id announced (messageReceived)
     // chatId → userId → when their typing indicator lapses (ms since epoch).
     QHash<QString, QHash<QString, qint64>> m_typing;
     QTimer m_typingExpiry;

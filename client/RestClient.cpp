@@ -61,22 +61,38 @@ void RestClient::send(const QByteArray &method, const QString &path, const QJson
     dispatch(Call{method, path, body, auth, false, 0, {}, context, std::move(handler)});
 }
 
-QNetworkRequest RestClient::request(const QString &path, Auth auth) const
+QNetworkReply *RestClient::sendRaw(const QByteArray &method, const QString &path,
+    const QList<std::pair<QByteArray, QByteArray>> &headers, const QByteArray &body, Auth auth)
+{
+    QNetworkRequest request = this->request(path, auth);
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    // As a custom verb, HEAD would wait for the body its Content-Length announces.
+    if (method == "HEAD")
+        return m_network.head(request);
+    return m_network.sendCustomRequest(request, method, body);
+}
+
+QUrl RestClient::urlFor(const QUrl &server, const QString &path)
 {
     // Appended rather than resolved, so that a server behind a proxy at
     // https://host/kocmoc/ keeps its prefix.
-    QUrl url = m_baseUrl;
+    QUrl url = server;
     QString basePath = url.path();
     while (basePath.endsWith(QLatin1Char('/')))
         basePath.chop(1);
-    // path may carry a query ("/api/sync?since=3"); both parts come percent-encoded
-    // (an emoji in a reaction's path), so neither is encoded again.
+    // path may carry a query ("/api/sync?since=3", a signed file URL); both parts come
+    // percent-encoded (an emoji in a reaction's path), so neither is encoded again.
     const qsizetype queryAt = path.indexOf(QLatin1Char('?'));
     url.setPath(basePath + path.left(queryAt), QUrl::TolerantMode);
     if (queryAt >= 0)
         url.setQuery(path.mid(queryAt + 1));
+    return url;
+}
 
-    QNetworkRequest request(url);
+QNetworkRequest RestClient::request(const QString &path, Auth auth) const
+{
+    QNetworkRequest request(urlFor(m_baseUrl, path));
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     request.setRawHeader("Accept", "application/json");
     if (auth == Auth::Bearer)

@@ -30,6 +30,8 @@ public:
 
     QUrl baseUrl() const { return m_baseUrl; }
     void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    // The server's URL with path ("/api/…", maybe with a query) appended.
+    static QUrl urlFor(const QUrl &server, const QString &path);
 
     bool hasSession() const { return !m_tokens.isEmpty(); }
     QString accessToken() const { return m_tokens.accessToken; }
@@ -44,6 +46,14 @@ public:
     // The handler runs only while context lives. body is sent as JSON unless it is undefined.
     void send(const QByteArray &method, const QString &path, const QJsonValue &body, Auth auth,
         QObject *context, Handler handler);
+
+    // For what JSON calls cannot do (tus uploads): the request's own headers and raw body,
+    // the answer's headers, upload progress. Signed with the current access token but not
+    // renewed here: on token_expired the caller calls renewNow() and tries again. The reply
+    // belongs to the network manager and is deleted after finished, so it completes even
+    // when the caller is gone (the DELETE of a cancelled upload).
+    QNetworkReply *sendRaw(const QByteArray &method, const QString &path,
+        const QList<std::pair<QByteArray, QByteArray>> &headers, const QByteArray &body, Auth auth);
 
 signals:
     // The server no longer accepts this session (signed out elsewhere, revoked,

@@ -1,5 +1,6 @@
 #include "UserProfile.h"
 
+#include <QRegularExpression>
 #include <QTextBoundaryFinder>
 
 #include <utility>
@@ -32,7 +33,13 @@ QString UserProfile::initials() const
 {
     const QString source
         = m_user.displayName.trimmed().isEmpty() ? m_user.username : m_user.displayName;
-    const QStringList words = source.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList words = source.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    // Words that begin with a letter or digit: "КОСМОС ☕ Команда" gives "КК", not "К☕".
+    // A name of emoji only keeps its first one.
+    const QStringList lettered
+        = words.filter(QRegularExpression(QStringLiteral("^[\\p{L}\\p{N}]")));
+    if (!lettered.isEmpty())
+        words = lettered;
     QString letters;
     for (qsizetype i = 0; i < words.size() && i < 2; ++i)
         letters += firstGrapheme(words.at(i));

@@ -47,7 +47,7 @@ QVariant UserSearchModel::data(const QModelIndex &index, int role) const
     case UsernameRole:
         return user.username;
     case AvatarUrlRole:
-        return user.avatarUrl;
+        return m_api ? m_api->fileUrl(user.avatarUrl).toString() : QString();
     case InitialsRole:
         return UserProfile(user).initials();
     case OnlineRole:

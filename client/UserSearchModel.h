@@ -19,7 +19,7 @@ Q_MOC_INCLUDE("ApiClient.h")
 // | userId      | string | their id                                    |
 // | displayName | string | their name                                  |
 // | username    | string | their @username                             |
-// | avatarUrl   | string | uploaded avatar, empty for a generated one  |
+// | avatarUrl   | string | uploaded avatar (absolute URL), else empty  |
 // | initials    | string | for the generated avatar                    |
 // | online      | bool   | a device of theirs is connected             |
 class UserSearchModel : public QAbstractListModel

@@ -5,6 +5,9 @@
 
 #include <QCoreApplication>
 #include <QImage>
+#include <QQuickItem>
+
+#include <algorithm>
 
 #include <cstdio>
 #include <utility>
@@ -32,6 +35,8 @@ WindowSnapshot::WindowSnapshot(QQuickWindow *window, ApiClient *api, Messenger *
     m_deadline.setInterval(deadlineMs);
     connect(&m_deadline, &QTimer::timeout, this, &WindowSnapshot::capture);
     m_deadline.start();
+    // In front, as a person looking at it has it: the open chat reads as read.
+    window->requestActivate();
 
     // Each frame and each change of the sign-in state may be the moment it is ready.
     connect(window, &QQuickWindow::frameSwapped, this, &WindowSnapshot::check);
@@ -42,11 +47,28 @@ WindowSnapshot::WindowSnapshot(QQuickWindow *window, ApiClient *api, Messenger *
         connect(messenger, &Messenger::loadingChatsChanged, this, &WindowSnapshot::check);
 }
 
+namespace {
+
+// Some image of the scene (an avatar) is still on its way from the server.
+bool imageLoading(const QQuickItem *item)
+{
+    // QQuickImageBase is private API; its "status" property is public (2: Image.Loading).
+    if (item->isVisible() && item->inherits("QQuickImageBase")
+        && item->property("status").toInt() == 2)
+        return true;
+    const QList<QQuickItem *> children = item->childItems();
+    return std::any_of(children.cbegin(), children.cend(), imageLoading);
+}
+
+} // namespace
+
 bool WindowSnapshot::outcomeKnown() const
 {
     if (m_api->busy())
         return false;
     if (m_api->signedIn() && m_messenger && m_messenger->loadingChats())
+        return false;
+    if (m_window && imageLoading(m_window->contentItem()))
         return false;
     return !m_expectSignedIn || m_api->signedIn() || !m_api->errorMessage().isEmpty();
 }

@@ -1,10 +1,12 @@
 #include "ApiClient.h"
+#include "AppIcon.h"
 #include "LaunchOptions.h"
-#include "Localization.h"
 #include "Messenger.h"
+#include "Notifier.h"
+#include "Preferences.h"
 #include "WindowSnapshot.h"
 
-#include <QGuiApplication>
+#include <QApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 
@@ -12,16 +14,23 @@
 
 int main(int argc, char *argv[])
 {
-    QGuiApplication app(argc, argv);
+    // A QApplication rather than a QGuiApplication only because the system tray
+    // (desktop notifications) needs one; the interface is all Qt Quick.
+    QApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("KOCMOC"));
     QGuiApplication::setOrganizationName(QStringLiteral("KOCMOC"));
     QGuiApplication::setApplicationVersion(QStringLiteral(KOCMOC_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("kocmoc"));
+    QGuiApplication::setWindowIcon(AppIcon::icon());
 
     const LaunchOptions options = LaunchOptions::fromArguments(QGuiApplication::arguments());
-    Localization localization;
-    if (!localization.install(options.language))
+    // The saved choices, with the command line's on top for this run only.
+    Preferences preferences(QString{});
+    preferences.applyForThisRun(
+        options.theme, options.neon ? std::optional<bool>(true) : std::nullopt, options.language);
+    if (!preferences.applyLanguage())
         qWarning("No translation could be loaded; the interface shows its source texts.");
+    Preferences::provide(&preferences);
 
     // Declared before the engine so that it outlives every binding to it.
     ApiClient api;
@@ -32,11 +41,10 @@ int main(int argc, char *argv[])
     QQmlApplicationEngine engine;
     // Qt 6.5 looks in qrc:/qt/qml by itself; 6.4 needs telling.
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    preferences.addEngine(&engine);
     QVariantMap initialProperties{{QStringLiteral("api"), QVariant::fromValue(&api)},
         {QStringLiteral("messenger"), QVariant::fromValue(&messenger)},
-        {QStringLiteral("initialTheme"), options.theme},
-        {QStringLiteral("initialNeon"), options.neon},
-        {QStringLiteral("openFirstChat"), options.openFirstChat}};
+        {QStringLiteral("openChatAt"), options.openChat}};
     if (options.windowSize.isValid()) {
         initialProperties.insert(QStringLiteral("width"), options.windowSize.width());
         initialProperties.insert(QStringLiteral("height"), options.windowSize.height());
@@ -48,6 +56,20 @@ int main(int argc, char *argv[])
         : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
     if (!window)
         return EXIT_FAILURE;
+
+    Notifier notifier;
+    notifier.setMessenger(&messenger);
+    notifier.setWindow(window);
+    notifier.setEnabled(preferences.notifications());
+    QObject::connect(&preferences, &Preferences::notificationsChanged, &notifier,
+        [&] { notifier.setEnabled(preferences.notifications()); });
+    // A click on a notification: the window comes back with that chat open.
+    QObject::connect(&notifier, &Notifier::chatRequested, window, [&](const QString &chatId) {
+        messenger.setCurrentChatId(chatId);
+        window->show();
+        window->raise();
+        window->requestActivate();
+    });
 
     std::unique_ptr<WindowSnapshot> snapshot;
     if (!options.screenshotPath.isEmpty())

@@ -44,6 +44,7 @@ ItemDelegate {
         spacing: Theme.spacingMedium
 
         ChatAvatar {
+            objectName: "chatAvatar"
             size: Theme.avatarSmall
             avatarUrl: row.avatarUrl
             colorKey: row.avatarKey
@@ -58,6 +59,7 @@ ItemDelegate {
             RowLayout {
                 Layout.fillWidth: true
                 Label {
+                    objectName: "chatTitle"
                     Layout.fillWidth: true
                     text: row.title
                     textFormat: Text.PlainText
@@ -67,6 +69,7 @@ ItemDelegate {
                     font.weight: Font.DemiBold
                 }
                 Label {
+                    objectName: "lastTicks"
                     text: row.lastMessageMine && row.lastMessageStatus === "read" ? "✓✓"
                         : row.lastMessageMine && row.lastMessageStatus === "delivered" ? "✓✓"
                         : row.lastMessageMine && row.lastMessageStatus === "sent" ? "✓" : ""
@@ -75,6 +78,7 @@ ItemDelegate {
                     font.pixelSize: Theme.fontCaption
                 }
                 Label {
+                    objectName: "lastTime"
                     text: Formats.listTime(row.lastActivity)
                     color: row.unreadCount > 0 ? Theme.accent : Theme.textSecondary
                     font.pixelSize: Theme.fontCaption
@@ -83,6 +87,7 @@ ItemDelegate {
             RowLayout {
                 Layout.fillWidth: true
                 Label {
+                    objectName: "chatPreview"
                     Layout.fillWidth: true
                     textFormat: Text.PlainText
                     elide: Text.ElideRight
@@ -112,6 +117,7 @@ ItemDelegate {
                     color: Theme.accent
                     Label {
                         id: badgeText
+                        objectName: "unreadCount"
                         anchors.centerIn: parent
                         text: row.unreadCount > 999 ? "999+" : row.unreadCount
                         color: Theme.textOnAccent

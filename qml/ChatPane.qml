@@ -16,6 +16,8 @@ Item {
     property var chat: ({})
 
     signal menuRequested()
+    // The header was clicked: show the chat's details (members of a group).
+    signal infoRequested()
 
     objectName: "chatPane"
 
@@ -56,16 +58,43 @@ Item {
                 anchors.rightMargin: Theme.spacingMedium
                 spacing: Theme.spacingMedium
 
-                ToolButton {
+                IconButton {
+                    id: burger
                     objectName: "burgerButton"
                     visible: pane.showMenuButton
-                    text: "☰"
-                    font.pixelSize: Theme.fontTitle
-                    Accessible.name: qsTr("Chats")
+                    glyph: "menu"
+                    ink: Theme.textPrimary
+                    tip: qsTr("Chats")
                     onClicked: pane.menuRequested()
+                    // Unread messages elsewhere, as on the wide screen's list.
+                    Rectangle {
+                        objectName: "burgerBadge"
+                        readonly property int unread: pane.messenger.chats.unreadTotal
+                                                      - (pane.chat.unreadCount ?? 0)
+                        visible: unread > 0
+                        anchors.right: parent.right
+                        anchors.top: parent.top
+                        implicitHeight: Theme.badgeSize - 4
+                        implicitWidth: Math.max(implicitHeight, burgerCount.implicitWidth + Theme.spacingSmall)
+                        radius: height / 2
+                        color: Theme.accent
+                        border.width: 2
+                        border.color: Theme.background
+                        Label {
+                            id: burgerCount
+                            anchors.centerIn: parent
+                            text: parent.unread > 99 ? "99+" : parent.unread
+                            color: Theme.textOnAccent
+                            font.pixelSize: Theme.fontCaption - 3
+                            font.weight: Font.DemiBold
+                        }
+                    }
                 }
                 ChatAvatar {
+                    objectName: "headerAvatar"
                     visible: pane.chatId !== ""
+                    TapHandler { onTapped: pane.infoRequested() }
+                    HoverHandler { cursorShape: Qt.PointingHandCursor }
                     size: Theme.avatarTiny
                     avatarUrl: pane.chat.avatarUrl ?? ""
                     colorKey: pane.chat.avatarKey ?? ""
@@ -73,8 +102,12 @@ Item {
                     online: pane.chat.online ?? false
                 }
                 ColumnLayout {
+                    id: titleColumn
                     Layout.fillWidth: true
                     spacing: 0
+                    // Name and avatar open the chat's details, as in other messengers.
+                    TapHandler { enabled: pane.chatId !== ""; onTapped: pane.infoRequested() }
+                    HoverHandler { enabled: pane.chatId !== ""; cursorShape: Qt.PointingHandCursor }
                     Label {
                         objectName: "chatTitle"
                         Layout.fillWidth: true
@@ -103,11 +136,18 @@ Item {
                         }
                     }
                 }
-                ToolButton {
+                IconButton {
+                    objectName: "infoButton"
+                    visible: pane.chatId !== "" && (pane.chat.isGroup ?? false)
+                    glyph: "people"
+                    tip: qsTr("Members")
+                    onClicked: pane.infoRequested()
+                }
+                IconButton {
                     objectName: "searchButton"
                     visible: pane.chatId !== ""
-                    text: "🔍"
-                    Accessible.name: qsTr("Search in chat")
+                    glyph: "search"
+                    tip: qsTr("Search in chat")
                     onClicked: search.open()
                 }
             }
@@ -222,16 +262,40 @@ Item {
             }
         }
 
-        Label {
-            objectName: "noChatHint"
+        // Nothing open yet: the mark and where to go from here.
+        Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             visible: pane.chatId === ""
-            horizontalAlignment: Text.AlignHCenter
-            verticalAlignment: Text.AlignVCenter
-            wrapMode: Text.Wrap
-            text: qsTr("Choose a chat to start messaging")
-            color: Theme.textSecondary
+            Column {
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 2 * Theme.spacingHuge, Theme.contentWidth)
+                spacing: Theme.spacingMedium
+                LogoMark {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    size: Theme.logoMark
+                    opacity: 0.9
+                }
+                Label {
+                    objectName: "noChatHint"
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    text: qsTr("Choose a chat to start messaging")
+                    color: Theme.textPrimary
+                    font.pixelSize: Theme.fontBodyLarge
+                    font.weight: Font.DemiBold
+                }
+                Label {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    text: pane.showMenuButton ? qsTr("Your chats are behind the menu button.")
+                                              : qsTr("Ctrl+K finds a chat; “New chat” starts one.")
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontCaption + 1
+                }
+            }
         }
 
         GlassPanel {

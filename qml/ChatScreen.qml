@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Basic
+import QtQuick.Templates as T
 import QtQuick.Layouts
 
 import Kocmoc
@@ -63,6 +64,7 @@ Item {
             messenger: screen.messenger
             showMenuButton: screen.narrow
             onMenuRequested: drawer.open()
+            onInfoRequested: members.open()
         }
     }
 
@@ -77,20 +79,105 @@ Item {
             drawer.close()
         }
         onNewChatRequested: group => {
+            newChat.addToChatId = ""
             newChat.group = group
             newChat.open()
         }
         onProfileRequested: screen.profileRequested()
+        onSettingsRequested: {
+            drawer.close()
+            settings.open()
+        }
     }
 
+    // The phone's chat list: slides in from the left edge (a swipe or the menu
+    // button), leaves a strip of the chat visible to tap it away, closes with Esc or
+    // when a chat is chosen.
     Drawer {
         id: drawer
         objectName: "chatDrawer"
-        width: Math.min(screen.width * 0.9, Theme.sidebarWidth)
+        width: Math.min(screen.width - Theme.topBarHeight, Theme.sidebarWidth)
         height: screen.height
         interactive: screen.narrow
-        background: Rectangle { color: Theme.surface }
-        onAboutToHide: if (!screen.narrow) close()
+        dragMargin: Theme.spacingLarge
+        background: Rectangle {
+            color: Theme.background
+            // The glass tint over the page colour, as the wide sidebar looks.
+            Rectangle { anchors.fill: parent; color: Theme.glass }
+            Rectangle {
+                anchors.right: parent.right
+                width: Theme.neon ? 2 : 1
+                height: parent.height
+                color: Theme.neon ? Theme.accent : Theme.divider
+            }
+        }
+        T.Overlay.modal: Rectangle { color: Qt.rgba(0, 0, 0, Theme.dark ? 0.6 : 0.28) }
+        enter: Transition { SmoothedAnimation { velocity: 5 } }
+        exit: Transition { SmoothedAnimation { velocity: 5 } }
+    }
+
+    SettingsDialog {
+        id: settings
+        parent: T.Overlay.overlay
+    }
+
+    MembersPanel {
+        id: members
+        messenger: screen.messenger
+        chat: chatPane.chat
+        onAddPeopleRequested: memberIds => {
+            newChat.group = false
+            newChat.addToChatId = chatPane.chatId
+            newChat.memberIds = memberIds
+            newChat.open()
+        }
+    }
+
+    // What went wrong with something the person asked for, for a few seconds.
+    Rectangle {
+        id: toast
+        objectName: "toast"
+        property string message
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.controlHeight + Theme.spacingHuge
+        z: 10
+        width: Math.min(toastText.implicitWidth + 2 * Theme.spacingLarge, screen.width - 2 * Theme.spacingLarge)
+        height: toastText.implicitHeight + 2 * Theme.spacingMedium
+        radius: Theme.radiusMedium
+        color: Theme.textPrimary
+        opacity: message !== "" ? 1 : 0
+        visible: opacity > 0
+        Behavior on opacity { NumberAnimation { duration: Theme.durationNormal } }
+        Label {
+            id: toastText
+            anchors.centerIn: parent
+            width: Math.min(implicitWidth, screen.width - 4 * Theme.spacingLarge)
+            text: toast.message
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
+            color: Theme.background
+        }
+        Timer {
+            id: toastTimer
+            interval: 5000
+            onTriggered: toast.message = ""
+        }
+        TapHandler { onTapped: toast.message = "" }
+        function show(text) {
+            toast.message = text
+            toastTimer.restart()
+        }
+    }
+    Connections {
+        target: screen.messenger
+        function onOperationFailed(message) { toast.show(message) }
+        // A chat opened anyhow (a list row, "New chat", a notification): the phone shows it.
+        function onCurrentChatIdChanged() {
+            if (screen.messenger.currentChatId !== "")
+                drawer.close()
+        }
     }
 
     NewChatDialog {
@@ -105,6 +192,10 @@ Item {
 
     Shortcut {
         sequence: "Ctrl+K"
-        onActivated: screen.narrow ? drawer.open() : sidebar.forceActiveFocus()
+        onActivated: {
+            if (screen.narrow)
+                drawer.open()
+            sidebar.focusFilter()
+        }
     }
 }

@@ -15,8 +15,15 @@ Item {
     signal chatChosen(string chatId)
     signal newChatRequested(bool group)
     signal profileRequested()
+    signal settingsRequested()
 
     objectName: "chatSidebar"
+
+    // Ctrl+K: straight into the chat filter.
+    function focusFilter() {
+        filterField.forceActiveFocus()
+        filterField.selectAll()
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -38,16 +45,28 @@ Item {
                 color: Theme.textSecondary
                 font.pixelSize: Theme.fontCaption
             }
+            IconButton {
+                objectName: "settingsButton"
+                glyph: "settings"
+                tip: qsTr("Settings")
+                onClicked: sidebar.settingsRequested()
+            }
             ToolButton {
                 objectName: "profileButton"
                 Accessible.name: qsTr("Profile")
-                contentItem: Avatar {
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: qsTr("Profile")
+                padding: 0
+                contentItem: ChatAvatar {
                     size: Theme.avatarTiny - 4
+                    avatarUrl: sidebar.api.fileUrl(sidebar.api.currentUser.avatarUrl)
                     colorKey: sidebar.api.currentUser.id
                     initials: sidebar.api.currentUser.initials
                 }
                 background: null
                 onClicked: sidebar.profileRequested()
+                HoverHandler { cursorShape: Qt.PointingHandCursor }
             }
         }
 
@@ -56,15 +75,27 @@ Item {
             objectName: "chatFilter"
             Layout.fillWidth: true
             placeholderText: qsTr("Search chats")
-            leftPadding: Theme.spacingMedium
+            leftPadding: Theme.spacingMedium + Theme.iconSize + Theme.spacingSmall
+            rightPadding: Theme.spacingMedium
             font.pixelSize: Theme.fontBody
             color: Theme.textPrimary
+            placeholderTextColor: Theme.textPlaceholder
+            selectionColor: Theme.selection
+            Keys.onEscapePressed: text = ""
             background: Rectangle {
                 implicitHeight: Theme.touchTarget
                 radius: Theme.radiusMedium
                 color: Theme.field
-                border.width: filterField.activeFocus ? Theme.focusWidth : 0
-                border.color: Theme.accent
+                border.width: filterField.activeFocus ? Theme.focusWidth : 1
+                border.color: filterField.activeFocus ? Theme.accent : Theme.divider
+                IconGlyph {
+                    anchors.verticalCenter: parent.verticalCenter
+                    x: Theme.spacingMedium
+                    width: Theme.iconSize - 2
+                    height: Theme.iconSize - 2
+                    name: "search"
+                    color: filterField.activeFocus ? Theme.accent : Theme.textPlaceholder
+                }
             }
         }
 
@@ -97,6 +128,7 @@ Item {
             ScrollIndicator.vertical: ScrollIndicator {}
 
             Label {
+                objectName: "noChatsLabel"
                 anchors.centerIn: parent
                 width: parent.width - 2 * Theme.spacingLarge
                 horizontalAlignment: Text.AlignHCenter
@@ -130,37 +162,83 @@ Item {
             }
         }
 
+        component SoftButton: Button {
+            id: soft
+            property string glyph
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1 // equal halves, whatever the texts
+            implicitHeight: Theme.touchTarget
+            font.pixelSize: Theme.fontBody
+            font.weight: Font.DemiBold
+            Accessible.name: text
+            contentItem: Item {
+                implicitWidth: softRow.implicitWidth
+                Row {
+                    id: softRow
+                    anchors.centerIn: parent
+                    spacing: Theme.spacingSmall
+                    IconGlyph {
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: Theme.iconSize - 2
+                        height: Theme.iconSize - 2
+                        name: soft.glyph
+                        color: Theme.accent
+                    }
+                    Label {
+                        anchors.verticalCenter: parent.verticalCenter
+                        text: soft.text
+                        font: soft.font
+                        color: Theme.accent
+                        elide: Text.ElideRight
+                    }
+                }
+            }
+            background: Rectangle {
+                radius: Theme.radiusMedium
+                color: soft.down ? Theme.selection : soft.hovered ? Qt.darker(Theme.accentSoft, Theme.dark ? 0.8 : 1.04)
+                                                                  : Theme.accentSoft
+                border.width: Theme.neon ? 1 : 0
+                border.color: Theme.accent
+                Behavior on color { ColorAnimation { duration: Theme.durationFast } }
+            }
+            HoverHandler { cursorShape: Qt.PointingHandCursor }
+        }
+
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacingSmall
-            Button {
+            SoftButton {
                 objectName: "newChatButton"
-                Layout.fillWidth: true
+                glyph: "edit"
                 text: qsTr("New chat")
                 onClicked: sidebar.newChatRequested(false)
             }
-            Button {
+            SoftButton {
                 objectName: "newGroupButton"
-                Layout.fillWidth: true
+                glyph: "people"
                 text: qsTr("New group")
                 onClicked: sidebar.newChatRequested(true)
             }
         }
 
+        // The scheme and the glow, one click away (SPEC 2.1); remembered by Preferences.
         RowLayout {
             Layout.fillWidth: true
-            Switch {
+            Layout.leftMargin: Theme.spacingTiny
+            spacing: Theme.spacingLarge
+            ToggleSwitch {
                 objectName: "darkSwitch"
                 text: qsTr("Dark")
                 checked: Theme.dark
-                onToggled: Theme.dark = checked
+                onToggled: Preferences.theme = checked ? "dark" : "light"
             }
-            Switch {
+            ToggleSwitch {
                 objectName: "neonSwitch"
                 text: qsTr("Neon")
                 checked: Theme.neon
-                onToggled: Theme.neon = checked
+                onToggled: Preferences.neon = checked
             }
+            Item { Layout.fillWidth: true }
         }
     }
 }

@@ -85,11 +85,11 @@ Item {
             Layout.fillWidth: true
             spacing: Theme.spacingSmall
 
-            ToolButton {
+            IconButton {
                 objectName: "emojiButton"
-                text: "🙂"
-                font.pixelSize: Theme.fontTitle
-                Accessible.name: qsTr("Emoji")
+                Layout.alignment: Qt.AlignBottom
+                glyph: "smile"
+                tip: qsTr("Emoji")
                 checkable: true
                 checked: emojiPanel.visible
                 onClicked: emojiPanel.visible = !emojiPanel.visible
@@ -129,23 +129,46 @@ Item {
             }
 
             RoundButton {
+                id: sendButton
                 objectName: "sendButton"
+                Layout.alignment: Qt.AlignBottom
                 Accessible.name: qsTr("Send")
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: qsTr("Send (Enter)")
                 enabled: input.text.trim() !== ""
                 implicitWidth: Theme.touchTarget
                 implicitHeight: Theme.touchTarget
-                contentItem: Label {
-                    text: "➤"
-                    color: Theme.textOnAccent
-                    horizontalAlignment: Text.AlignHCenter
-                    verticalAlignment: Text.AlignVCenter
-                    font.pixelSize: Theme.fontBodyLarge
+                padding: 0
+                contentItem: Item {
+                    IconGlyph {
+                        anchors.centerIn: parent
+                        anchors.horizontalCenterOffset: -1
+                        width: Theme.iconSize
+                        height: Theme.iconSize
+                        name: "send"
+                        color: sendButton.enabled ? Theme.textOnAccent : Theme.textPlaceholder
+                    }
                 }
                 background: Rectangle {
                     radius: width / 2
-                    color: parent.enabled ? Theme.accent : Theme.textPlaceholder
+                    color: !sendButton.enabled ? Theme.field
+                         : sendButton.down ? Theme.accentPressed
+                         : sendButton.hovered ? Theme.accentHovered : Theme.accent
+                    Behavior on color { ColorAnimation { duration: Theme.durationFast } }
+                    // The neon glow around the live send button.
+                    Rectangle {
+                        anchors.fill: parent
+                        anchors.margins: -3
+                        radius: width / 2
+                        color: "transparent"
+                        border.width: 2
+                        border.color: Theme.glow
+                        visible: Theme.neon && sendButton.enabled
+                    }
                 }
                 onClicked: composer.submit()
+                HoverHandler { cursorShape: Qt.PointingHandCursor }
             }
         }
     }

@@ -3,8 +3,12 @@ import QtQuick
 
 // How times and states read, in the person's language and locale.
 QtObject {
+    // Follows the language chosen in the settings; bindings that call the functions
+    // below read it, so dates shown already are written again after a switch.
+    readonly property var locale: Qt.locale(Theme.localeName)
+
     function time(date) {
-        return date ? date.toLocaleTimeString(Qt.locale(), Locale.ShortFormat) : ""
+        return date && !isNaN(date.getTime()) ? date.toLocaleTimeString(locale, Locale.ShortFormat) : ""
     }
 
     // Today: the time; this week: the weekday; older: the date.
@@ -16,18 +20,23 @@ QtObject {
             return time(date)
         const days = (now - date) / 86400000
         if (days < 7)
-            return date.toLocaleDateString(Qt.locale(), "ddd")
-        return date.toLocaleDateString(Qt.locale(), Locale.ShortFormat)
+            return date.toLocaleDateString(locale, "ddd")
+        return date.toLocaleDateString(locale, Locale.ShortFormat)
     }
 
     function day(date) {
+        if (!date || isNaN(date.getTime()))
+            return ""
         const now = new Date()
         if (date.toDateString() === now.toDateString())
             return qsTr("Today")
         const yesterday = new Date(now.getTime() - 86400000)
         if (date.toDateString() === yesterday.toDateString())
             return qsTr("Yesterday")
-        return date.toLocaleDateString(Qt.locale(), "d MMMM yyyy")
+        // The order of day and month is the language's: the translation gives the pattern.
+        if (date.getFullYear() === now.getFullYear())
+            return date.toLocaleDateString(locale, qsTr("MMMM d", "date pattern: a day of this year"))
+        return date.toLocaleDateString(locale, qsTr("MMMM d, yyyy", "date pattern: a day of another year"))
     }
 
     function typing(names) {

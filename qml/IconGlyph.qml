@@ -5,7 +5,8 @@ import QtQuick
 Canvas {
     id: icon
 
-    // "eye", "eyeOff", "back", "check", "signOut"
+    // "eye", "eyeOff", "back", "check", "signOut", "settings", "search", "menu",
+    // "close", "send", "smile", "people", "addPerson", "leave", "edit"
     property string name
     property color color: Theme.textSecondary
     property real lineWidth: Theme.strokeWidth
@@ -52,6 +53,95 @@ Canvas {
             ctx.moveTo(6, 12.5)
             ctx.lineTo(10.5, 17)
             ctx.lineTo(18, 8)
+            break
+        case "settings": // three sliders
+            for (const [y, knob] of [[6, 15], [12, 8], [18, 13]]) {
+                ctx.moveTo(4, y)
+                ctx.lineTo(knob - 2, y)
+                ctx.moveTo(knob + 2, y)
+                ctx.lineTo(20, y)
+                ctx.moveTo(knob + 2, y)
+                ctx.arc(knob, y, 2, 0, 2 * Math.PI)
+            }
+            break
+        case "search":
+            ctx.moveTo(17, 10.5)
+            ctx.arc(10.5, 10.5, 6.5, 0, 2 * Math.PI)
+            ctx.moveTo(15.5, 15.5)
+            ctx.lineTo(20, 20)
+            break
+        case "menu":
+            for (const y of [6, 12, 18]) {
+                ctx.moveTo(4, y)
+                ctx.lineTo(20, y)
+            }
+            break
+        case "close":
+            ctx.moveTo(6, 6)
+            ctx.lineTo(18, 18)
+            ctx.moveTo(18, 6)
+            ctx.lineTo(6, 18)
+            break
+        case "send": // a paper plane
+            ctx.moveTo(4, 11)
+            ctx.lineTo(20, 4)
+            ctx.lineTo(14, 20)
+            ctx.lineTo(11, 13)
+            ctx.closePath()
+            ctx.moveTo(11, 13)
+            ctx.lineTo(20, 4)
+            break
+        case "smile":
+            ctx.moveTo(21, 12)
+            ctx.arc(12, 12, 9, 0, 2 * Math.PI)
+            ctx.moveTo(8, 14.5)
+            ctx.quadraticCurveTo(12, 18, 16, 14.5)
+            ctx.moveTo(9, 9.5)
+            ctx.lineTo(9, 10)
+            ctx.moveTo(15, 9.5)
+            ctx.lineTo(15, 10)
+            break
+        case "people":
+            ctx.moveTo(12.5, 8)
+            ctx.arc(9, 8, 3.5, 0, 2 * Math.PI)
+            ctx.moveTo(3, 20)
+            ctx.quadraticCurveTo(3, 14, 9, 14)
+            ctx.quadraticCurveTo(15, 14, 15, 20)
+            ctx.moveTo(15, 4.8)
+            ctx.quadraticCurveTo(19, 5.5, 18.5, 9)
+            ctx.quadraticCurveTo(18, 11, 16, 11.3)
+            ctx.moveTo(17.5, 14.3)
+            ctx.quadraticCurveTo(21, 15.5, 21, 20)
+            break
+        case "addPerson":
+            ctx.moveTo(13.5, 8)
+            ctx.arc(10, 8, 3.5, 0, 2 * Math.PI)
+            ctx.moveTo(4, 20)
+            ctx.quadraticCurveTo(4, 14, 10, 14)
+            ctx.quadraticCurveTo(14, 14, 15.3, 16.5)
+            ctx.moveTo(19, 13)
+            ctx.lineTo(19, 21)
+            ctx.moveTo(15, 17)
+            ctx.lineTo(23, 17)
+            break
+        case "leave":
+            ctx.moveTo(10, 4)
+            ctx.lineTo(5, 4)
+            ctx.lineTo(5, 20)
+            ctx.lineTo(10, 20)
+            ctx.moveTo(21, 12)
+            ctx.lineTo(11, 12)
+            ctx.moveTo(15, 8)
+            ctx.lineTo(11, 12)
+            ctx.lineTo(15, 16)
+            break
+        case "edit":
+            ctx.moveTo(4, 20)
+            ctx.lineTo(5, 15)
+            ctx.lineTo(15.5, 4.5)
+            ctx.lineTo(19.5, 8.5)
+            ctx.lineTo(9, 19)
+            ctx.closePath()
             break
         case "signOut":
             ctx.moveTo(10, 4)

@@ -10,10 +10,9 @@ ApplicationWindow {
 
     required property ApiClient api
     required property Messenger messenger
-    // From the command line (screenshots, demos): the scheme, the glow, a chat opened.
-    property string initialTheme
-    property bool initialNeon: false
-    property bool openFirstChat: false
+    // From the command line (screenshots, demos): the chat at this place in the list
+    // (1: the newest) is opened once the list is in; 0 for none.
+    property int openChatAt: 0
 
     width: 1024
     height: 720
@@ -94,20 +93,22 @@ ApplicationWindow {
         return window.api.signedIn ? chatScreen : authScreen
     }
 
-    Component.onCompleted: {
-        if (window.initialTheme !== "")
-            Theme.dark = window.initialTheme === "dark"
-        Theme.neon = window.initialNeon
-        screens.push(window.currentScreen(), {api: window.api}, StackView.Immediate)
-    }
+    Component.onCompleted: screens.push(window.currentScreen(), {api: window.api}, StackView.Immediate)
 
+    function openRequestedChat() {
+        if (window.openChatAt > 0 && window.messenger.currentChatId === ""
+                && !window.messenger.loadingChats && window.messenger.chats.count >= window.openChatAt)
+            window.messenger.currentChatId = window.messenger.chats.chatIdAt(window.openChatAt - 1)
+    }
     Connections {
         target: window.messenger.chats
-        enabled: window.openFirstChat
-        function onCountChanged() {
-            if (window.messenger.currentChatId === "" && window.messenger.chats.count > 0)
-                window.messenger.currentChatId = window.messenger.chats.chatIdAt(0)
-        }
+        enabled: window.openChatAt > 0
+        function onCountChanged() { window.openRequestedChat() }
+    }
+    Connections {
+        target: window.messenger
+        enabled: window.openChatAt > 0
+        function onLoadingChatsChanged() { window.openRequestedChat() }
     }
 
     // The chat on screen counts as read only while the window is in front.

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls.Basic
-import QtQuick.Layouts
 
 import Kocmoc
 
@@ -16,6 +15,8 @@ Item {
     required property string clientId
     required property string senderName
     required property string senderId
+    required property string senderInitials
+    required property string senderAvatarUrl
     required property bool isMine
     required property string text
     required property var createdAt
@@ -37,44 +38,71 @@ Item {
     signal reactionClicked(string emoji, bool mine)
     signal retryRequested()
 
+    // In groups, others' messages leave room on the left for the author's avatar,
+    // shown beside the first message of each run.
+    readonly property bool showsAvatars: isGroup && !isMine
     readonly property bool matches: searchText !== ""
         && message.text.toLowerCase().indexOf(searchText.toLowerCase()) >= 0
 
     objectName: "message_" + (messageId > 0 ? messageId : clientId)
-    implicitHeight: column.implicitHeight + (firstInGroup ? Theme.spacingSmall : 2)
+    implicitHeight: column.height + (firstInGroup ? Theme.spacingSmall : 2)
 
-    ColumnLayout {
+    ChatAvatar {
+        objectName: "senderAvatar"
+        visible: message.showsAvatars && message.firstInGroup && !message.deleted
+        size: Theme.avatarTiny - 4
+        y: column.y + bubble.y
+        avatarUrl: message.senderAvatarUrl
+        colorKey: message.senderId
+        initials: message.senderInitials
+    }
+
+    // Positioners with explicit widths rather than layouts: the height of a delegate
+    // must follow its wrapped text at once, or the list overlaps its rows.
+    Column {
         id: column
-        anchors.left: parent.left
-        anchors.right: parent.right
+        // Room on the left for the author's avatar.
+        readonly property real gutter: message.showsAvatars ? Theme.avatarTiny + Theme.spacingTiny : 0
+        x: gutter
+        width: message.width - gutter
         anchors.bottom: parent.bottom
         spacing: Theme.spacingTiny
 
-        Label {
-            objectName: "dateSeparator"
+        Item {
             visible: message.showDate
-            Layout.alignment: Qt.AlignHCenter
-            Layout.topMargin: Theme.spacingMedium
-            Layout.bottomMargin: Theme.spacingSmall
-            text: Formats.day(message.createdAt)
-            color: Theme.textSecondary
-            font.pixelSize: Theme.fontCaption
-            font.weight: Font.DemiBold
-            padding: Theme.spacingTiny
-            leftPadding: Theme.spacingMedium
-            rightPadding: Theme.spacingMedium
-            background: Rectangle { radius: height / 2; color: Theme.glass; border.color: Theme.glassBorder }
+            width: column.width
+            height: dateSeparator.height + Theme.spacingMedium + Theme.spacingSmall
+            Label {
+                id: dateSeparator
+                objectName: "dateSeparator"
+                // Centred on the whole row, also when the avatars' room moves the column.
+                x: (message.width - width) / 2 - column.gutter
+                y: Theme.spacingMedium
+                text: Formats.day(message.createdAt)
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontCaption
+                font.weight: Font.DemiBold
+                padding: Theme.spacingTiny
+                leftPadding: Theme.spacingMedium
+                rightPadding: Theme.spacingMedium
+                background: Rectangle { radius: height / 2; color: Theme.glass; border.color: Theme.glassBorder }
+            }
         }
 
         Rectangle {
             id: bubble
             objectName: "bubble"
-            Layout.alignment: message.isMine ? Qt.AlignRight : Qt.AlignLeft
-            Layout.maximumWidth: Math.min(Theme.bubbleMaxWidth, message.width * 0.8)
-            implicitWidth: Math.max(content.implicitWidth, meta.implicitWidth) + 2 * Theme.spacingMedium
-            implicitHeight: content.implicitHeight + meta.implicitHeight + Theme.spacingSmall * 2 + 2
-            Layout.preferredWidth: implicitWidth
-            Layout.preferredHeight: implicitHeight
+            readonly property real padding: Theme.spacingMedium
+            readonly property real maxWidth: Math.min(Theme.bubbleMaxWidth, column.width * 0.8)
+            // As wide as the widest line needs, up to maxWidth (then the text wraps).
+            readonly property real naturalWidth: Math.max(messageText.implicitWidth,
+                senderLabel.visible ? senderLabel.implicitWidth : 0,
+                forwardedLabel.visible ? forwardedLabel.implicitWidth : 0,
+                replyPreview.visible ? replyPreview.naturalWidth : 0,
+                meta.implicitWidth)
+            x: message.isMine ? column.width - width : 0
+            width: Math.min(maxWidth, Math.ceil(naturalWidth) + 2 * padding)
+            height: content.height + meta.height + Theme.spacingSmall * 2 + 2
             radius: Theme.radiusLarge
             color: message.deleted ? "transparent" : (message.isMine ? Theme.bubbleOwn : Theme.bubbleOther)
             border.width: message.deleted ? 1 : (message.searchCurrent ? 2 : 0)
@@ -82,6 +110,19 @@ Item {
             opacity: message.status === "pending" ? 0.8 : 1
             readonly property color ink: message.isMine && !message.deleted ? Theme.bubbleOwnText : Theme.bubbleOtherText
             readonly property color metaInk: message.isMine && !message.deleted ? Theme.bubbleOwnMeta : Theme.textSecondary
+
+            // Neon: own messages glow softly.
+            Rectangle {
+                anchors.fill: parent
+                anchors.margins: -3
+                z: -1
+                radius: bubble.radius + 3
+                color: "transparent"
+                border.width: 3
+                border.color: Theme.glow
+                opacity: 0.7
+                visible: Theme.neon && message.isMine && !message.deleted
+            }
 
             TapHandler {
                 acceptedButtons: Qt.RightButton
@@ -92,36 +133,45 @@ Item {
                 onLongPressed: message.menuRequested(bubble)
             }
 
-            ColumnLayout {
+            Column {
                 id: content
-                x: Theme.spacingMedium
+                x: bubble.padding
                 y: Theme.spacingSmall
-                width: bubble.width - 2 * Theme.spacingMedium
+                width: bubble.width - 2 * bubble.padding
                 spacing: 2
 
                 Label {
+                    id: senderLabel
+                    objectName: "senderName"
                     visible: message.isGroup && !message.isMine && message.firstInGroup && !message.deleted
+                    width: parent.width
                     text: message.senderName
                     textFormat: Text.PlainText
+                    elide: Text.ElideRight
                     color: Theme.avatarGradient(message.senderId)[1]
                     font.pixelSize: Theme.fontCaption
                     font.weight: Font.DemiBold
                 }
                 Label {
+                    id: forwardedLabel
                     objectName: "forwardedFrom"
                     visible: message.forwardedFromName !== "" && !message.deleted
+                    width: parent.width
                     text: qsTr("Forwarded from %1").arg(message.forwardedFromName)
                     textFormat: Text.PlainText
+                    elide: Text.ElideRight
                     color: bubble.metaInk
                     font.pixelSize: Theme.fontCaption
                     font.italic: true
                 }
                 Rectangle {
+                    id: replyPreview
                     objectName: "replyPreview"
+                    readonly property real naturalWidth: Math.max(replyName.implicitWidth, replyText.implicitWidth)
+                                                         + 2 * Theme.spacingSmall + 2
                     visible: message.replyToId > 0 && !message.deleted
-                    Layout.fillWidth: true
-                    implicitHeight: replyColumn.implicitHeight + Theme.spacingSmall
-                    implicitWidth: replyColumn.implicitWidth + Theme.spacingMedium
+                    width: parent.width
+                    height: replyColumn.height + Theme.spacingSmall
                     radius: Theme.radiusSmall
                     color: message.isMine ? Qt.rgba(1, 1, 1, 0.16) : Theme.accentSoft
                     Rectangle { width: 3; height: parent.height; radius: 1.5; color: message.isMine ? Theme.textOnAccent : Theme.accent }
@@ -131,6 +181,7 @@ Item {
                         y: Theme.spacingTiny
                         width: parent.width - x - Theme.spacingSmall
                         Label {
+                            id: replyName
                             width: parent.width
                             text: message.replyToSenderName
                             textFormat: Text.PlainText
@@ -140,8 +191,10 @@ Item {
                             font.weight: Font.DemiBold
                         }
                         Label {
+                            id: replyText
                             width: parent.width
-                            text: message.replyToText !== "" ? message.replyToText : qsTr("Deleted message")
+                            text: message.replyToText !== "" ? message.replyToText.replace(/\n/g, " ")
+                                                             : qsTr("Deleted message")
                             textFormat: Text.PlainText
                             elide: Text.ElideRight
                             maximumLineCount: 1
@@ -151,14 +204,15 @@ Item {
                     }
                 }
                 TextEdit {
+                    id: messageText
                     objectName: "messageText"
-                    Layout.fillWidth: true
-                    Layout.maximumWidth: Theme.bubbleMaxWidth - 2 * Theme.spacingMedium
+                    width: parent.width
                     readOnly: true
                     selectByMouse: true
                     wrapMode: Text.Wrap
                     color: message.deleted ? Theme.textSecondary : bubble.ink
                     selectionColor: Theme.selection
+                    selectedTextColor: Theme.textPrimary
                     font.family: Theme.fontFamily
                     font.pixelSize: Theme.fontBody
                     font.italic: message.deleted
@@ -169,20 +223,22 @@ Item {
                         : message.text
                 }
             }
-            RowLayout {
+            Row {
                 id: meta
                 anchors.right: parent.right
-                anchors.rightMargin: Theme.spacingMedium
+                anchors.rightMargin: bubble.padding
                 anchors.bottom: parent.bottom
                 anchors.bottomMargin: Theme.spacingSmall - 2
                 spacing: Theme.spacingTiny
                 Label {
+                    objectName: "editedMark"
                     visible: message.edited && !message.deleted
                     text: qsTr("edited")
                     color: bubble.metaInk
                     font.pixelSize: Theme.fontCaption - 2
                 }
                 Label {
+                    objectName: "messageTime"
                     text: Formats.time(message.createdAt)
                     color: bubble.metaInk
                     font.pixelSize: Theme.fontCaption - 2
@@ -205,14 +261,17 @@ Item {
 
         Flow {
             objectName: "reactions"
-            visible: message.reactions.length > 0
-            Layout.alignment: message.isMine ? Qt.AlignRight : Qt.AlignLeft
-            Layout.maximumWidth: bubble.Layout.maximumWidth
+            visible: message.reactions.length > 0 && !message.deleted
+            x: message.isMine ? column.width - width : 0
+            width: bubble.maxWidth
+            layoutDirection: message.isMine ? Qt.RightToLeft : Qt.LeftToRight
             spacing: Theme.spacingTiny
             Repeater {
-                model: message.reactions
+                // Right to left for own messages: reversed, so they still read in their order.
+                model: message.isMine ? message.reactions.slice().reverse() : message.reactions
                 delegate: Rectangle {
                     required property var modelData
+                    objectName: "reaction_" + modelData.emoji
                     implicitWidth: chip.implicitWidth + Theme.spacingMedium
                     implicitHeight: chip.implicitHeight + Theme.spacingTiny * 1.5
                     radius: height / 2
@@ -221,6 +280,7 @@ Item {
                     border.color: Theme.accent
                     Label {
                         id: chip
+                        objectName: "reactionText"
                         anchors.centerIn: parent
                         text: modelData.emoji + " " + modelData.count
                         textFormat: Text.PlainText
@@ -228,6 +288,7 @@ Item {
                         font.pixelSize: Theme.fontCaption
                     }
                     TapHandler { onTapped: message.reactionClicked(modelData.emoji, modelData.mine) }
+                    HoverHandler { cursorShape: Qt.PointingHandCursor }
                 }
             }
         }

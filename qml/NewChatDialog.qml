@@ -4,24 +4,30 @@ import QtQuick.Layouts
 
 import Kocmoc
 
-// "New chat" (pick one person) and "New group" (a title and several people),
-// with people found by name as it is typed. Fits a phone screen.
+// "New chat" (pick one person), "New group" (a title and several people) and
+// "Add people" to a group (addToChatId; its members shown as already in), with
+// people found by name as it is typed. Fits a phone screen.
 Dialog {
     id: dialog
 
     required property ApiClient api
     required property Messenger messenger
     property bool group: false
+    // Set for "Add people": the group, and who is in it already.
+    property string addToChatId: ""
+    property var memberIds: []
+    readonly property bool adding: addToChatId !== ""
+    readonly property bool picksMany: group || adding
     property var chosen: ({}) // userId → display name
 
     objectName: "newChatDialog"
-    title: group ? qsTr("New group") : qsTr("New chat")
+    title: adding ? qsTr("Add people") : group ? qsTr("New group") : qsTr("New chat")
     modal: true
     width: Math.min(420, (parent ? parent.width : 420) - 2 * Theme.spacingLarge)
     height: Math.min(560, (parent ? parent.height : 560) - 2 * Theme.spacingGiant)
     x: parent ? (parent.width - width) / 2 : 0
     y: parent ? (parent.height - height) / 2 : 0
-    standardButtons: group ? Dialog.Cancel | Dialog.Ok : Dialog.Cancel
+    standardButtons: picksMany ? Dialog.Cancel | Dialog.Ok : Dialog.Cancel
 
     background: Rectangle {
         radius: Theme.radiusLarge
@@ -35,7 +41,12 @@ Dialog {
         chosen = {}
         queryField.forceActiveFocus()
     }
-    onAccepted: if (group) messenger.createGroup(titleField.text, Object.keys(chosen))
+    onAccepted: {
+        if (adding)
+            messenger.addMembers(addToChatId, Object.keys(chosen))
+        else if (group)
+            messenger.createGroup(titleField.text, Object.keys(chosen))
+    }
 
     UserSearchModel {
         id: people
@@ -56,7 +67,7 @@ Dialog {
             color: Theme.textPrimary
         }
         Label {
-            visible: dialog.group && Object.keys(dialog.chosen).length > 0
+            visible: dialog.picksMany && Object.keys(dialog.chosen).length > 0
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             textFormat: Text.PlainText
@@ -85,7 +96,9 @@ Dialog {
                 required property string avatarUrl
                 required property string initials
                 required property bool online
+                readonly property bool member: dialog.adding && dialog.memberIds.indexOf(userId) >= 0
                 width: results.width
+                enabled: !member
                 highlighted: dialog.chosen[userId] !== undefined
                 contentItem: RowLayout {
                     spacing: Theme.spacingMedium
@@ -100,12 +113,17 @@ Dialog {
                         Layout.fillWidth: true
                         spacing: 0
                         Label { text: person.displayName; textFormat: Text.PlainText; color: Theme.textPrimary }
-                        Label { text: "@" + person.username; textFormat: Text.PlainText; color: Theme.textSecondary; font.pixelSize: Theme.fontCaption }
+                        Label {
+                            text: person.member ? qsTr("already in the group") : "@" + person.username
+                            textFormat: Text.PlainText
+                            color: Theme.textSecondary
+                            font.pixelSize: Theme.fontCaption
+                        }
                     }
                     Label { visible: person.highlighted; text: "✓"; color: Theme.accent }
                 }
                 onClicked: {
-                    if (!dialog.group) {
+                    if (!dialog.picksMany) {
                         dialog.messenger.openDirectChat(userId)
                         dialog.close()
                         return

@@ -68,8 +68,11 @@ Page {
             y: Theme.spacingGiant
             spacing: Theme.spacingLarge
 
-            Avatar {
+            ChatAvatar {
+                objectName: "profileAvatar"
                 Layout.alignment: Qt.AlignHCenter
+                size: Theme.avatarLarge
+                avatarUrl: page.api.fileUrl(page.user.avatarUrl)
                 colorKey: page.user.id
                 initials: page.user.initials
             }

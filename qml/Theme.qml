@@ -1,6 +1,8 @@
 pragma Singleton
 import QtQuick
 
+import Kocmoc
+
 // Every colour, size, font and duration the interface uses. Components read
 // them from here and never spell a literal, so the dark scheme, larger text or
 // a new accent is a change in this one file.
@@ -8,11 +10,14 @@ QtObject {
     id: theme
 
     // The system palette's window colour says whether the desktop is dark,
-    // until the person picks light or dark with the sidebar's switch.
+    // until the person picks light or dark (Preferences, remembered).
     readonly property SystemPalette systemPalette: SystemPalette {}
-    property bool dark: systemPalette.window.hslLightness < 0.5
+    readonly property bool dark: Preferences.theme === "dark"
+                                 || (Preferences.theme === "" && systemPalette.window.hslLightness < 0.5)
     // Glow on accents and borders, on either scheme.
-    property bool neon: false
+    readonly property bool neon: Preferences.neon
+    // The locale of dates and numbers, which follows the interface language (Formats).
+    readonly property string localeName: Preferences.localeName
 
     // Colours: violet on white, or violet on black.
     readonly property color accent: dark ? "#9D7BFF" : "#7C4DFF"
@@ -45,7 +50,8 @@ QtObject {
     readonly property int glassBlur: 48
 
     // Message bubbles: own ones violet, others' quiet.
-    readonly property color bubbleOwn: accent
+    // On black the accent is lighter; white text on it needs a deeper violet.
+    readonly property color bubbleOwn: dark ? "#6A45E8" : accent
     readonly property color bubbleOwnText: textOnAccent
     readonly property color bubbleOwnMeta: Qt.rgba(1, 1, 1, 0.75)
     readonly property color bubbleOther: dark ? "#1B1924" : "#F1EFF6"

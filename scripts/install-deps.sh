@@ -36,9 +36,17 @@ if [[ "$server_only" == false ]]; then
         fonts-inter fonts-noto-color-emoji
         xvfb xauth
     )
+    # Voice messages: the microphone through Qt Multimedia (and its QML module for
+    # playback), encoded to Ogg/Opus with libopusenc (docs/client.md, Voice messages).
+    packages+=(qt6-multimedia-dev qml6-module-qtmultimedia libopusenc-dev libopus-dev)
 fi
 if [[ "$with_tests" == true ]]; then
     packages+=(postgresql python3-aiosmtpd nginx sqlite3 curl systemd)
+    # The voice test's virtual microphone: PulseAudio with a null sink, speech from
+    # espeak-ng played into it; sox for looking at recordings by hand.
+    if [[ "$server_only" == false ]]; then
+        packages+=(pulseaudio espeak-ng sox)
+    fi
     # Node runs the real socket.io-client against the server; any node with npm will do.
     command -v npm >/dev/null || packages+=(nodejs npm)
 fi

@@ -5,7 +5,8 @@
 # signed in as alice.
 #   scripts/run.sh                 server and client
 #   scripts/run.sh --server-only   the server alone, in the foreground, for headless machines
-# Further arguments go to kocmoc-server (see kocmoc-server --help).
+# Further arguments go to kocmoc-server (see kocmoc-server --help); KOCMOC_CLIENT_ARGS
+# go to the client, e.g. KOCMOC_CLIENT_ARGS="--lang en --theme dark" (see kocmoc --help).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${KOCMOC_BUILD_DIR:-$root/build}"
@@ -47,4 +48,6 @@ for _ in $(seq 100); do
     kill -0 "$server_pid" 2>/dev/null || { echo "The server did not start." >&2; exit 1; }
     sleep 0.1
 done
-"$build/client/kocmoc" --server "http://127.0.0.1:$port" --login alice --password kocmoc-demo
+read -r -a client_args <<< "${KOCMOC_CLIENT_ARGS:-}"
+"$build/client/kocmoc" --server "http://127.0.0.1:$port" --login alice --password kocmoc-demo \
+    "${client_args[@]}"

@@ -89,6 +89,18 @@
         <source>Delete</source>
         <translation>Delete</translation>
     </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Your chats are behind the menu button.</source>
+        <translation>Your chats are behind the menu button.</translation>
+    </message>
+    <message>
+        <source>Ctrl+K finds a chat; “New chat” starts one.</source>
+        <translation>Ctrl+K finds a chat; “New chat” starts one.</translation>
+    </message>
 </context>
 <context>
     <name>ChatSidebar</name>
@@ -132,6 +144,10 @@
         <source>Neon</source>
         <translation>Neon</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -158,6 +174,10 @@
     <message>
         <source>Send</source>
         <translation>Send</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Send (Enter)</translation>
     </message>
 </context>
 <context>
@@ -324,6 +344,68 @@
         <source>Cannot reach %1. Check your internet connection.</source>
         <translation>Cannot reach %1. Check your internet connection.</translation>
     </message>
+    <message>
+        <source>You are the group&apos;s only owner. Make someone else an owner first, or delete the group.</source>
+        <translation>You are the group&apos;s only owner. Make someone else an owner first, or delete the group.</translation>
+    </message>
+    <message>
+        <source>Only the group&apos;s owners and admins can do that.</source>
+        <translation>Only the group&apos;s owners and admins can do that.</translation>
+    </message>
+    <message>
+        <source>This message has been deleted.</source>
+        <translation>This message has been deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>FileChecks</name>
+    <message>
+        <source>The file “%1” is empty.</source>
+        <translation>The file “%1” is empty.</translation>
+    </message>
+    <message>
+        <source>Web pages, SVG and XML files cannot be sent.</source>
+        <translation>Web pages, SVG and XML files cannot be sent.</translation>
+    </message>
+    <message>
+        <source>Files of this type (%1) cannot be sent. Photos, videos, audio and common documents can.</source>
+        <translation>Files of this type (%1) cannot be sent. Photos, videos, audio and common documents can.</translation>
+    </message>
+    <message>
+        <source>The file is too large: files up to %1 can be sent.</source>
+        <translation>The file is too large: files up to %1 can be sent.</translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read.</source>
+        <translation>The file “%1” cannot be read.</translation>
+    </message>
+    <message>
+        <source>Programs and scripts cannot be sent.</source>
+        <translation>Programs and scripts cannot be sent.</translation>
+    </message>
+    <message>
+        <source>Files of this type cannot be sent. Photos, videos, audio and common documents can.</source>
+        <translation>Files of this type cannot be sent. Photos, videos, audio and common documents can.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The image is too large: at most %n megapixel(s) can be sent.</source>
+        <translation>
+            <numerusform>The image is too large: at most %n megapixel can be sent.</numerusform>
+            <numerusform>The image is too large: at most %n megapixels can be sent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The image cannot be read. It may be damaged.</source>
+        <translation>The image cannot be read. It may be damaged.</translation>
+    </message>
+    <message>
+        <source>Your storage on the server is full. Delete some files and try again.</source>
+        <translation>Your storage on the server is full. Delete some files and try again.</translation>
+    </message>
+    <message>
+        <source>Too many uploads are unfinished. Wait for them or cancel some.</source>
+        <translation>Too many uploads are unfinished. Wait for them or cancel some.</translation>
+    </message>
 </context>
 <context>
     <name>FormField</name>
@@ -389,12 +471,95 @@
         <source>Sticker</source>
         <translation>Sticker</translation>
     </message>
+    <message>
+        <source>MMMM d</source>
+        <comment>date pattern: a day of this year</comment>
+        <translation>MMMM d</translation>
+    </message>
+    <message>
+        <source>MMMM d, yyyy</source>
+        <comment>date pattern: a day of another year</comment>
+        <translation>MMMM d, yyyy</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>KOCMOC</source>
         <translation>KOCMOC</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n online</source>
+        <translation>
+            <numerusform>, %n online</numerusform>
+            <numerusform>, %n online</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>Add people</source>
+        <translation>Add people</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (you)</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>owner</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>Leave group</translation>
+    </message>
+    <message>
+        <source>Leave “%1”?</source>
+        <translation>Leave “%1”?</translation>
+    </message>
+    <message>
+        <source>You will no longer see its messages. Someone in the group can add you again.</source>
+        <translation>You will no longer see its messages. Someone in the group can add you again.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Leave</translation>
     </message>
 </context>
 <context>
@@ -437,6 +602,52 @@
     <message>
         <source>Nobody found</source>
         <translation>Nobody found</translation>
+    </message>
+    <message>
+        <source>Add people</source>
+        <translation>Add people</translation>
+    </message>
+    <message>
+        <source>already in the group</source>
+        <translation>already in the group</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Voice message</source>
+        <translation>Voice message</translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation>Sticker</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A photo, video or document with its caption: &quot;Photo: Sunset over the Neva&quot;.
+----------
+A group&apos;s message in a notification: &quot;Boris: See you at eight&quot;.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>New message</translation>
     </message>
 </context>
 <context>
@@ -525,6 +736,53 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Neon glow</source>
+        <translation>Neon glow</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>New messages</translation>
+    </message>
+    <message>
+        <source>A notification when a message arrives while KOCMOC is in the background.</source>
+        <translation>A notification when a message arrives while KOCMOC is in the background.</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Server: %1</source>
@@ -553,6 +811,37 @@
     <message>
         <source>Sign in to your account.</source>
         <translation>Sign in to your account.</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceRecorder</name>
+    <message>
+        <source>No microphone was found. Connect one and try again.</source>
+        <translation>No microphone was found. Connect one and try again.</translation>
+    </message>
+    <message>
+        <source>The microphone “%1” cannot be used for recording.</source>
+        <translation>The microphone “%1” cannot be used for recording.</translation>
+    </message>
+    <message>
+        <source>Recordings cannot be saved in %1.</source>
+        <translation>Recordings cannot be saved in %1.</translation>
+    </message>
+    <message>
+        <source>The recording cannot be saved: %1</source>
+        <translation>The recording cannot be saved: %1</translation>
+    </message>
+    <message>
+        <source>The microphone could not be opened. Is another app using it?</source>
+        <translation>The microphone could not be opened. Is another app using it?</translation>
+    </message>
+    <message>
+        <source>The microphone stopped working. The recording was discarded.</source>
+        <translation>The microphone stopped working. The recording was discarded.</translation>
+    </message>
+    <message>
+        <source>No sound came from the microphone. Check that it is connected and not muted.</source>
+        <translation>No sound came from the microphone. Check that it is connected and not muted.</translation>
     </message>
 </context>
 <context>

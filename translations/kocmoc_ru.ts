@@ -90,6 +90,18 @@
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
+    <message>
+        <source>Members</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Your chats are behind the menu button.</source>
+        <translation>Ваши чаты — за кнопкой меню.</translation>
+    </message>
+    <message>
+        <source>Ctrl+K finds a chat; “New chat” starts one.</source>
+        <translation>Ctrl+K — найти чат, «Новый чат» — начать новый.</translation>
+    </message>
 </context>
 <context>
     <name>ChatSidebar</name>
@@ -133,6 +145,10 @@
         <source>Neon</source>
         <translation>Неон</translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
 </context>
 <context>
     <name>Composer</name>
@@ -159,6 +175,10 @@
     <message>
         <source>Send</source>
         <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Отправить (Enter)</translation>
     </message>
 </context>
 <context>
@@ -331,6 +351,69 @@
         <source>Cannot reach %1. Check your internet connection.</source>
         <translation>Нет связи с %1. Проверьте подключение к интернету.</translation>
     </message>
+    <message>
+        <source>You are the group&apos;s only owner. Make someone else an owner first, or delete the group.</source>
+        <translation>Вы единственный владелец группы. Сначала назначьте владельцем кого-то ещё или удалите группу.</translation>
+    </message>
+    <message>
+        <source>Only the group&apos;s owners and admins can do that.</source>
+        <translation>Это могут только владельцы и администраторы группы.</translation>
+    </message>
+    <message>
+        <source>This message has been deleted.</source>
+        <translation>Это сообщение удалено.</translation>
+    </message>
+</context>
+<context>
+    <name>FileChecks</name>
+    <message>
+        <source>The file “%1” is empty.</source>
+        <translation>Файл «%1» пустой.</translation>
+    </message>
+    <message>
+        <source>Web pages, SVG and XML files cannot be sent.</source>
+        <translation>Веб-страницы, файлы SVG и XML отправлять нельзя.</translation>
+    </message>
+    <message>
+        <source>Files of this type (%1) cannot be sent. Photos, videos, audio and common documents can.</source>
+        <translation>Файлы этого типа (%1) отправлять нельзя. Можно фото, видео, аудио и обычные документы.</translation>
+    </message>
+    <message>
+        <source>The file is too large: files up to %1 can be sent.</source>
+        <translation>Файл слишком большой: можно отправлять файлы до %1.</translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read.</source>
+        <translation>Не удаётся прочитать файл «%1».</translation>
+    </message>
+    <message>
+        <source>Programs and scripts cannot be sent.</source>
+        <translation>Программы и скрипты отправлять нельзя.</translation>
+    </message>
+    <message>
+        <source>Files of this type cannot be sent. Photos, videos, audio and common documents can.</source>
+        <translation>Файлы этого типа отправлять нельзя. Можно фото, видео, аудио и обычные документы.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The image is too large: at most %n megapixel(s) can be sent.</source>
+        <translation>
+            <numerusform>Изображение слишком большое: можно не больше %n мегапикселя.</numerusform>
+            <numerusform>Изображение слишком большое: можно не больше %n мегапикселей.</numerusform>
+            <numerusform>Изображение слишком большое: можно не больше %n мегапикселей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The image cannot be read. It may be damaged.</source>
+        <translation>Не удаётся прочитать изображение. Возможно, оно повреждено.</translation>
+    </message>
+    <message>
+        <source>Your storage on the server is full. Delete some files and try again.</source>
+        <translation>Ваше место на сервере закончилось. Удалите часть файлов и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>Too many uploads are unfinished. Wait for them or cancel some.</source>
+        <translation>Слишком много незавершённых загрузок. Дождитесь их или отмените часть.</translation>
+    </message>
 </context>
 <context>
     <name>FormField</name>
@@ -397,12 +480,97 @@
         <source>Sticker</source>
         <translation>Стикер</translation>
     </message>
+    <message>
+        <source>MMMM d</source>
+        <comment>date pattern: a day of this year</comment>
+        <translation>d MMMM</translation>
+    </message>
+    <message>
+        <source>MMMM d, yyyy</source>
+        <comment>date pattern: a day of another year</comment>
+        <translation>d MMMM yyyy</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>KOCMOC</source>
         <translation>KOCMOC</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n участник</numerusform>
+            <numerusform>%n участника</numerusform>
+            <numerusform>%n участников</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n online</source>
+        <translation>
+            <numerusform>, %n в сети</numerusform>
+            <numerusform>, %n в сети</numerusform>
+            <numerusform>, %n в сети</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>в сети</translation>
+    </message>
+    <message>
+        <source>Add people</source>
+        <translation>Добавить участников</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (вы)</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>владелец</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>админ</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>Покинуть группу</translation>
+    </message>
+    <message>
+        <source>Leave “%1”?</source>
+        <translation>Покинуть «%1»?</translation>
+    </message>
+    <message>
+        <source>You will no longer see its messages. Someone in the group can add you again.</source>
+        <translation>Вы больше не увидите её сообщений. Участники группы смогут добавить вас снова.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Покинуть</translation>
     </message>
 </context>
 <context>
@@ -445,6 +613,52 @@
     <message>
         <source>Nobody found</source>
         <translation>Никого не нашлось</translation>
+    </message>
+    <message>
+        <source>Add people</source>
+        <translation>Добавить участников</translation>
+    </message>
+    <message>
+        <source>already in the group</source>
+        <translation>уже в группе</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>Photo</source>
+        <translation>Фото</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Видео</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Аудио</translation>
+    </message>
+    <message>
+        <source>Voice message</source>
+        <translation>Голосовое сообщение</translation>
+    </message>
+    <message>
+        <source>Sticker</source>
+        <translation>Стикер</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>A photo, video or document with its caption: &quot;Photo: Sunset over the Neva&quot;.
+----------
+A group&apos;s message in a notification: &quot;Boris: See you at eight&quot;.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Новое сообщение</translation>
     </message>
 </context>
 <context>
@@ -534,6 +748,53 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Оформление</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлая</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+    <message>
+        <source>Neon glow</source>
+        <translation>Неоновое свечение</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Уведомления</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>Новые сообщения</translation>
+    </message>
+    <message>
+        <source>A notification when a message arrives while KOCMOC is in the background.</source>
+        <translation>Уведомление о новом сообщении, когда окно KOCMOC не активно.</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>Server: %1</source>
@@ -562,6 +823,37 @@
     <message>
         <source>Sign in to your account.</source>
         <translation>Войдите в свой аккаунт.</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceRecorder</name>
+    <message>
+        <source>No microphone was found. Connect one and try again.</source>
+        <translation>Микрофон не найден. Подключите его и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The microphone “%1” cannot be used for recording.</source>
+        <translation>Микрофон «%1» нельзя использовать для записи.</translation>
+    </message>
+    <message>
+        <source>Recordings cannot be saved in %1.</source>
+        <translation>Записи нельзя сохранить в %1.</translation>
+    </message>
+    <message>
+        <source>The recording cannot be saved: %1</source>
+        <translation>Не удаётся сохранить запись: %1</translation>
+    </message>
+    <message>
+        <source>The microphone could not be opened. Is another app using it?</source>
+        <translation>Не удалось открыть микрофон. Может быть, его занимает другое приложение?</translation>
+    </message>
+    <message>
+        <source>The microphone stopped working. The recording was discarded.</source>
+        <translation>Микрофон перестал работать. Запись удалена.</translation>
+    </message>
+    <message>
+        <source>No sound came from the microphone. Check that it is connected and not muted.</source>
+        <translation>С микрофона не пришло звука. Проверьте, что он подключён и не выключен.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "MessageListModel.h"
 #include "ServerTestCase.h"
 
+#include <QDir>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -81,6 +82,13 @@ private:
             std::count_if(messages.begin(), messages.end(), [&text](const QJsonValue &message) {
                 return message.toObject().value(QStringLiteral("text")).toString() == text;
             }));
+    }
+
+    // The account cache files in a device's folder.
+    static QStringList cacheFiles(const QString &dataDir)
+    {
+        return QDir(dataDir + QStringLiteral("/cache"))
+            .entryList({QStringLiteral("cache-*")}, QDir::Files);
     }
 
     static int rowsSaying(const MessageListModel &model, const QString &text)
@@ -455,11 +463,84 @@ private slots:
         QCOMPARE(device.messenger.chats()->count(), 0);
         QVERIFY(!device.messenger.online());
 
-        // Nothing is left to resume.
+        // Nothing is left to resume, and nothing she read stays on the disk.
         ClientDevice restarted(m_port, dir.path());
         restarted.api.restoreSession();
         QTRY_VERIFY_WITH_TIMEOUT(!restarted.api.restoring(), answerMs);
         QVERIFY(!restarted.api.signedIn());
+        QTRY_COMPARE_WITH_TIMEOUT(cacheFiles(dir.path()), QStringList(), answerMs);
+    }
+
+    // Signing out leaves none of the account's chats or messages on the machine;
+    // quitting while signed in keeps them for the next start.
+    void signingOutDeletesTheCache()
+    {
+        const Person alice = registerPerson("leaver", QStringLiteral("Алиса"));
+        const Person boris = registerPerson("writer", QStringLiteral("Борис"));
+        send(boris, directChat(boris, alice), QStringLiteral("Секрет"));
+        QTemporaryDir dir;
+        {
+            ClientDevice device(m_port, dir.path());
+            QVERIFY(device.signIn(alice.username));
+            QVERIFY(device.ready());
+            QTRY_COMPARE_WITH_TIMEOUT(device.messenger.chats()->count(), 1, answerMs);
+        }
+        QCOMPARE(cacheFiles(dir.path()).size(), 1);
+
+        ClientDevice device(m_port, dir.path());
+        device.api.restoreSession();
+        QTRY_VERIFY_WITH_TIMEOUT(device.api.signedIn(), answerMs);
+        QTRY_COMPARE_WITH_TIMEOUT(device.messenger.chats()->count(), 1, answerMs);
+        device.api.logout();
+        QTRY_VERIFY_WITH_TIMEOUT(!device.api.signedIn(), answerMs);
+        QCOMPARE(device.messenger.chats()->count(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(cacheFiles(dir.path()), QStringList(), answerMs);
+    }
+
+    // A group's owner adds people; a member leaves, and the group is gone from her list.
+    void membersAreAddedAndLeave()
+    {
+        const Person owner = registerPerson("owner", QStringLiteral("Владелец"));
+        const Person member = registerPerson("member", QStringLiteral("Участница"));
+        const Person newcomer = registerPerson("newcomer", QStringLiteral("Новичок"));
+        QTemporaryDir ownerDir;
+        QTemporaryDir memberDir;
+        ClientDevice owners(m_port, ownerDir.path());
+        ClientDevice members(m_port, memberDir.path());
+        QVERIFY(owners.signIn(owner.username));
+        QVERIFY(members.signIn(member.username));
+        QVERIFY(owners.ready());
+        QVERIFY(members.ready());
+
+        QSignalSpy opened(&owners.messenger, &Messenger::chatOpened);
+        owners.messenger.createGroup(QStringLiteral("Клуб"), {member.id});
+        QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, answerMs);
+        const QString groupId = opened.first().at(0).toString();
+        QCOMPARE(owners.chat(groupId).value(QStringLiteral("myRole")).toString(),
+            QStringLiteral("owner"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            members.chat(groupId).value(QStringLiteral("memberCount")).toInt(), 2, answerMs);
+
+        owners.messenger.addMembers(groupId, {newcomer.id});
+        QTRY_COMPARE_WITH_TIMEOUT(
+            owners.chat(groupId).value(QStringLiteral("memberCount")).toInt(), 3, answerMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            members.chat(groupId).value(QStringLiteral("memberCount")).toInt(), 3, answerMs);
+
+        // The only owner cannot leave: she is told why.
+        QSignalSpy refused(&owners.messenger, &Messenger::operationFailed);
+        owners.messenger.leaveChat(groupId);
+        QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, answerMs);
+        QCOMPARE(refused.first().at(0).toString(),
+            QStringLiteral("You are the group's only owner. Make someone else an owner first, or "
+                           "delete the group."));
+
+        members.messenger.setCurrentChatId(groupId);
+        members.messenger.leaveChat(groupId);
+        QTRY_COMPARE_WITH_TIMEOUT(members.messenger.chats()->indexOf(groupId), -1, answerMs);
+        QCOMPARE(members.messenger.currentChatId(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            owners.chat(groupId).value(QStringLiteral("memberCount")).toInt(), 2, answerMs);
     }
 };
 

@@ -3,7 +3,7 @@
 #include <QQmlEngine>
 #include <QtQuickTest>
 
-// Runs the tst_*.qml files of this folder against the Kocmoc module as the app
+// Runs the tst_*.qml files of signin/ against the Kocmoc module as the app
 // loads it: from the resources, in English.
 class Setup : public QObject
 {
