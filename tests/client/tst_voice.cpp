@@ -3,6 +3,7 @@
 #include "MessageListModel.h"
 #include "ServerTestCase.h"
 #include "VoiceRecorder.h"
+#include "Waveform.h"
 
 #include <QDir>
 #include <QGuiApplication>
@@ -337,6 +338,36 @@ private slots:
         QVERIFY(QFile::exists(finished));
         recorder.cancel();
         QVERIFY(!QFile::exists(finished));
+    }
+
+    void waveformKeepsItsShapeHoweverLong()
+    {
+        // Ten minutes at 48 kHz: speech-loud for the first half, silent after, a click
+        // at the very end. Blocks merge many times on the way; the outline stays true.
+        Waveform waveform(480);
+        QList<qint16> loud(48'000, 0);
+        for (qsizetype i = 0; i < loud.size(); ++i)
+            loud[i] = qint16((i % 2 ? 1 : -1) * 16'000);
+        const QList<qint16> quiet(48'000, 0);
+        for (int second = 0; second < 600; ++second) {
+            const QList<qint16> &samples = second < 300 ? loud : quiet;
+            waveform.add(samples.constData(), samples.size());
+        }
+        const qint16 click = 8000;
+        waveform.add(&click, 1);
+        const QList<int> levels = waveform.levels(100);
+        QCOMPARE(levels.size(), 100);
+        for (int i = 0; i < 50; ++i)
+            QCOMPARE(levels.at(i), 255);
+        for (int i = 50; i < 99; ++i)
+            QCOMPARE(levels.at(i), 0);
+        QCOMPARE(levels.at(99), 128); // half as loud as the loudest: 8000 / 16000
+
+        // Shorter than 100 blocks: one level per block; silence is all zero.
+        Waveform brief(480);
+        brief.add(quiet.constData(), 480 * 7);
+        QCOMPARE(brief.levels(100), QList<int>(7, 0));
+        QVERIFY(Waveform().levels(100).isEmpty());
     }
 
     void failsCleanlyWithoutAMicrophone()
