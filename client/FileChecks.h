@@ -1,6 +1,7 @@
 #pragma once
 
 #include <kocmoc/ApiError.h>
+#include <kocmoc/FileTypes.h>
 
 #include <QCoreApplication>
 #include <QString>
@@ -9,14 +10,14 @@
 // the type, decided from the content like the server does (docs/api.md, Files),
 // so that a refusal comes at once and with a clear message instead of after
 // sending 50 MB. The server checks again and has the last word; this is the same
-// idea — shared-mime-info through QMimeDatabase, a whitelist, programs refused —
-// kept in the client so that it does not link server code.
+// list (kocmoc::fileTypes in libkocmoc) — shared-mime-info through QMimeDatabase, a
+// whitelist, programs refused.
 class FileChecks
 {
     Q_DECLARE_TR_FUNCTIONS(FileChecks)
 
 public:
-    enum class Kind { Image, Video, Audio, Document };
+    using Kind = kocmoc::fileTypes::Kind;
 
     struct Verdict
     {

@@ -1,5 +1,6 @@
 #include "FileInspector.h"
 
+#include <kocmoc/FileTypes.h>
 #include <kocmoc/Limits.h>
 
 #include <QFile>
@@ -13,66 +14,6 @@
 namespace kocmoc {
 
 namespace {
-
-using Category = FileFacts::Category;
-
-// The whitelist, by the canonical names of shared-mime-info (aliases are looked up too).
-const QHash<QString, Category> &allowedTypes()
-{
-    static const QHash<QString, Category> types{
-        {QStringLiteral("image/jpeg"), Category::Image},
-        {QStringLiteral("image/png"), Category::Image},
-        {QStringLiteral("image/webp"), Category::Image},
-        {QStringLiteral("image/gif"), Category::Image},
-        {QStringLiteral("image/heif"), Category::Image},
-        {QStringLiteral("image/heic"), Category::Image},
-        {QStringLiteral("video/mp4"), Category::Video},
-        {QStringLiteral("video/webm"), Category::Video},
-        {QStringLiteral("video/quicktime"), Category::Video},
-        {QStringLiteral("audio/ogg"), Category::Audio},
-        {QStringLiteral("audio/x-opus+ogg"), Category::Audio},
-        {QStringLiteral("audio/x-vorbis+ogg"), Category::Audio},
-        {QStringLiteral("audio/mpeg"), Category::Audio},
-        {QStringLiteral("audio/mp4"), Category::Audio},
-        {QStringLiteral("audio/x-m4a"), Category::Audio},
-        {QStringLiteral("audio/x-wav"), Category::Audio},
-        {QStringLiteral("audio/vnd.wave"), Category::Audio},
-        {QStringLiteral("audio/wav"), Category::Audio},
-        {QStringLiteral("audio/webm"), Category::Audio},
-        {QStringLiteral("application/pdf"), Category::Document},
-        {QStringLiteral("text/plain"), Category::Document},
-        {QStringLiteral("application/zip"), Category::Document},
-        {QStringLiteral("application/x-ole-storage"), Category::Document}, // .doc, .xls, .ppt
-        {QStringLiteral("application/msword"), Category::Document},
-        {QStringLiteral("application/vnd.ms-excel"), Category::Document},
-        {QStringLiteral("application/vnd.ms-powerpoint"), Category::Document},
-        {QStringLiteral("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-            Category::Document},
-        {QStringLiteral("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            Category::Document},
-        {QStringLiteral(
-             "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-            Category::Document},
-        {QStringLiteral("application/vnd.oasis.opendocument.text"), Category::Document},
-        {QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"), Category::Document},
-        {QStringLiteral("application/vnd.oasis.opendocument.presentation"), Category::Document},
-        {QStringLiteral("application/rtf"), Category::Document},
-        {QStringLiteral("text/csv"), Category::Document},
-    };
-    return types;
-}
-
-std::optional<Category> allowedCategory(const QMimeType &type)
-{
-    const auto &types = allowedTypes();
-    if (const auto it = types.constFind(type.name()); it != types.constEnd())
-        return *it;
-    for (const QString &alias : type.aliases()) {
-        if (const auto it = types.constFind(alias); it != types.constEnd())
-            return *it;
-    }
-    return std::nullopt;
-}
 
 ApiError refused(const QString &code, const QString &message)
 {
@@ -88,11 +29,6 @@ ApiError executableRefused()
 quint32 littleEndian32(const uchar *at)
 {
     return quint32(at[0]) | quint32(at[1]) << 8 | quint32(at[2]) << 16 | quint32(at[3]) << 24;
-}
-
-bool startsWith(const uchar *data, qint64 size, const char *magic, qint64 magicSize)
-{
-    return size >= magicSize && std::memcmp(data, magic, size_t(magicSize)) == 0;
 }
 
 // A Windows program anywhere in the bytes: "MZ" whose header points at "PE\0\0".
@@ -136,32 +72,6 @@ bool containsElf(const uchar *data, qint64 size)
     return false;
 }
 
-bool startsAsProgram(const uchar *data, qint64 size)
-{
-    static constexpr const char *machO[] = {"\xfe\xed\xfa\xce", "\xfe\xed\xfa\xcf",
-        "\xce\xfa\xed\xfe", "\xcf\xfa\xed\xfe", "\xca\xfe\xba\xbe"};
-    for (const char *magic : machO) {
-        if (startsWith(data, size, magic, 4))
-            return true;
-    }
-    return startsWith(data, size, "MZ", 2) || startsWith(data, size, "#!", 2)
-        || startsWith(data, size,
-            "\x7f"
-            "ELF",
-            4);
-}
-
-bool isMarkup(const QMimeType &type)
-{
-    for (const QString &name : {QStringLiteral("text/html"), QStringLiteral("image/svg+xml"),
-             QStringLiteral("application/xhtml+xml"), QStringLiteral("text/xml"),
-             QStringLiteral("application/xml"), QStringLiteral("application/javascript")}) {
-        if (type.inherits(name))
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 Result<FileFacts> FileInspector::inspect(const QString &path)
@@ -177,24 +87,19 @@ Result<FileFacts> FileInspector::inspect(const QString &path)
     if (!data)
         return ApiError{
             500, QStringLiteral("storage_error"), QStringLiteral("cannot read the upload"), {}, 0};
-    if (startsAsProgram(data, size) || containsPortableExecutable(data, size)
-        || containsElf(data, size))
+    if (fileTypes::startsAsProgram(QByteArrayView(data, qMin<qint64>(size, 4)))
+        || containsPortableExecutable(data, size) || containsElf(data, size))
         return executableRefused();
     file.unmap(const_cast<uchar *>(data));
 
     static const QMimeDatabase mimeDatabase;
     const QMimeType type = mimeDatabase.mimeTypeForFile(path, QMimeDatabase::MatchContent);
-    if (type.inherits(QStringLiteral("application/x-executable"))
-        || type.inherits(QStringLiteral("application/x-sharedlib"))
-        || type.inherits(QStringLiteral("application/x-shellscript"))
-        || type.inherits(QStringLiteral("application/x-ms-dos-executable"))
-        || type.inherits(QStringLiteral("application/vnd.android.package-archive"))
-        || type.inherits(QStringLiteral("application/x-java-archive")))
+    if (fileTypes::isProgramType(type))
         return executableRefused();
-    if (isMarkup(type))
+    if (fileTypes::isMarkup(type))
         return refused(QStringLiteral("markup_refused"),
             QStringLiteral("HTML, SVG and XML files cannot be uploaded."));
-    const auto category = allowedCategory(type);
+    const auto category = fileTypes::allowedKind(type);
     if (!category)
         return refused(QStringLiteral("unsupported_file_type"),
             QStringLiteral("Files of this type (%1) cannot be uploaded; photos, videos, audio and "
@@ -202,7 +107,7 @@ Result<FileFacts> FileInspector::inspect(const QString &path)
                 .arg(type.name()));
 
     FileFacts facts{type.name(), *category, 0, 0};
-    if (facts.category == Category::Image) {
+    if (facts.category == fileTypes::Kind::Image) {
         QImageReader reader(path);
         reader.setDecideFormatFromContent(true);
         const QSize dimensions = reader.canRead() ? reader.size() : QSize();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kocmoc/FileTypes.h>
 #include <kocmoc/Result.h>
 
 #include <QString>
@@ -9,7 +10,7 @@ namespace kocmoc {
 // What a file is, decided from its bytes alone (never its name or declared type).
 struct FileFacts
 {
-    enum class Category { Image, Video, Audio, Document };
+    using Category = fileTypes::Kind;
 
     QString mime;
     Category category = Category::Document;

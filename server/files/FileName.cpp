@@ -3,7 +3,6 @@
 #include <kocmoc/Limits.h>
 
 #include <QRegularExpression>
-#include <QSet>
 
 namespace kocmoc::fileName {
 
@@ -67,33 +66,6 @@ QString sanitized(const QString &name)
         clean = trimmedDotsAndSpaces(stem) + extension;
     }
     return clean;
-}
-
-bool hasExecutableExtension(const QString &name)
-{
-    static const QSet<QString> extensions{QStringLiteral("exe"), QStringLiteral("bat"),
-        QStringLiteral("cmd"), QStringLiteral("com"), QStringLiteral("dll"), QStringLiteral("scr"),
-        QStringLiteral("msi"), QStringLiteral("msp"), QStringLiteral("pif"), QStringLiteral("cpl"),
-        QStringLiteral("sys"), QStringLiteral("vbs"), QStringLiteral("vbe"), QStringLiteral("js"),
-        QStringLiteral("jse"), QStringLiteral("wsf"), QStringLiteral("wsh"), QStringLiteral("hta"),
-        QStringLiteral("ps1"), QStringLiteral("psm1"), QStringLiteral("reg"), QStringLiteral("lnk"),
-        QStringLiteral("jar"), QStringLiteral("apk"), QStringLiteral("xapk"), QStringLiteral("sh"),
-        QStringLiteral("bash"), QStringLiteral("zsh"), QStringLiteral("csh"), QStringLiteral("ksh"),
-        QStringLiteral("run"), QStringLiteral("bin"), QStringLiteral("elf"), QStringLiteral("so"),
-        QStringLiteral("dylib"), QStringLiteral("app"), QStringLiteral("pkg"),
-        QStringLiteral("dmg"), QStringLiteral("deb"), QStringLiteral("rpm"),
-        QStringLiteral("appimage"), QStringLiteral("command"), QStringLiteral("py"),
-        QStringLiteral("pl"), QStringLiteral("rb"), QStringLiteral("php"),
-        QStringLiteral("desktop")};
-    const auto executable = [](const QString &candidate) {
-        // Windows ignores trailing dots and spaces: "run.exe. " runs.
-        const QString trimmed = trimmedDotsAndSpaces(candidate);
-        const qsizetype dot = trimmed.lastIndexOf(QLatin1Char('.'));
-        return dot >= 0 && extensions.contains(trimmed.mid(dot + 1).trimmed().toLower());
-    };
-    // "a.png\0.exe" is "a.png" to C and "a.png.exe" to whatever drops the NUL.
-    return executable(name.left(name.indexOf(QChar(0))))
-        || executable(QString(name).remove(QChar(0)));
 }
 
 } // namespace kocmoc::fileName

@@ -11,8 +11,4 @@ namespace kocmoc::fileName {
 // extension kept. Never used as a path: files are stored under generated names.
 QString sanitized(const QString &name);
 
-// The name ends in an extension that runs or installs code on some system
-// (.exe, .bat, .sh, .apk …), in any letter case.
-bool hasExecutableExtension(const QString &name);
-
 } // namespace kocmoc::fileName

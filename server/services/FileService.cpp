@@ -5,6 +5,7 @@
 #include "security/Random.h"
 #include "services/StickerCatalog.h"
 
+#include <kocmoc/FileTypes.h>
 #include <kocmoc/Limits.h>
 
 #include <QFile>
@@ -109,7 +110,7 @@ Result<File> FileService::storeFile(const QString &ownerId, const QString &tempo
         ~RemoveOnExit() { QFile::remove(path); }
     } cleanup{temporaryPath};
 
-    if (fileName::hasExecutableExtension(metadata.name))
+    if (fileTypes::hasExecutableExtension(metadata.name))
         return ApiError{415, QStringLiteral("executable_refused"),
             QStringLiteral("Programs and scripts cannot be uploaded."), QStringLiteral("file"), 0};
     if (size > m_settings.maxUploadBytes)
