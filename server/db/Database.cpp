@@ -2,6 +2,7 @@
 
 #include "Migrations.h"
 #include "Sql.h"
+#include "StatementCache.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -19,10 +20,16 @@ std::atomic<quint64> Database::s_nextId{1};
 
 namespace {
 
-// This thread's connection names, one per Database; closed when the thread ends.
+// Enough for every fixed statement of the server; IN lists of other lengths go uncached.
+constexpr qsizetype maxPreparedStatements = 512;
+
+// This thread's connection names, one per Database, and their prepared statements;
+// closed when the thread ends.
 struct ThreadConnections
 {
     QHash<quint64, QString> names;
+    // connection name → statement text → its prepared query
+    QHash<QString, QHash<QString, PreparedStatement *>> statements;
 
     ~ThreadConnections()
     {
@@ -30,8 +37,11 @@ struct ThreadConnections
             remove(name);
     }
 
-    static void remove(const QString &name)
+    void forget(const QString &name) { qDeleteAll(statements.take(name)); }
+
+    void remove(const QString &name)
     {
+        forget(name);
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             db.close();
@@ -43,6 +53,41 @@ struct ThreadConnections
 thread_local ThreadConnections t_connections;
 
 } // namespace
+
+PreparedStatement *statementCache::acquire(QSqlDatabase &db, const QString &statement)
+{
+    auto &statements = t_connections.statements[db.connectionName()];
+    PreparedStatement *&cached = statements[statement];
+    if (!cached) {
+        if (statements.size() > maxPreparedStatements) {
+            statements.remove(statement);
+            return nullptr;
+        }
+        auto prepared = std::make_unique<PreparedStatement>();
+        prepared->query = QSqlQuery(db);
+        prepared->query.setForwardOnly(true);
+        if (!prepared->query.prepare(statement)) {
+            statements.remove(statement);
+            return nullptr; // the caller prepares it again and reports the error
+        }
+        cached = prepared.release();
+    } else if (cached->inUse) {
+        return nullptr;
+    }
+    cached->inUse = true;
+    return cached;
+}
+
+void statementCache::release(PreparedStatement *statement)
+{
+    statement->query.finish(); // SQLite keeps a read lock while a statement has rows left
+    statement->inUse = false;
+}
+
+void statementCache::forget(const QString &connectionName)
+{
+    t_connections.forget(connectionName);
+}
 
 Result<DatabaseSettings> DatabaseSettings::fromUrl(const QString &url)
 {
@@ -124,7 +169,7 @@ void Database::closeThreadConnection()
 {
     const QString name = t_connections.names.take(m_id);
     if (!name.isEmpty())
-        ThreadConnections::remove(name);
+        t_connections.remove(name);
 }
 
 QSqlDatabase Database::openConnection(bool reopen)
@@ -135,6 +180,8 @@ QSqlDatabase Database::openConnection(bool reopen)
         m_settings.addConnection(name, QStringLiteral("kocmoc-server"));
     }
     QSqlDatabase db = QSqlDatabase::database(name, false);
+    if (reopen || !db.isOpen())
+        t_connections.forget(name);
     if (reopen)
         db.close();
     if (!db.isOpen()) {

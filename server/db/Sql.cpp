@@ -1,18 +1,31 @@
 #include "Sql.h"
 
+#include "StatementCache.h"
+
 #include <QSqlError>
 
 namespace kocmoc::db {
 
 Sql::Sql(QSqlDatabase &db, const QString &statement)
-    : m_query(db)
+    : m_cached(statementCache::acquire(db, statement))
     , m_statement(statement)
 {
-    m_query.setForwardOnly(true);
-    if (!m_query.prepare(statement))
+    if (m_cached) {
+        m_query = &m_cached->query;
+        return;
+    }
+    m_query = &m_own.emplace(db);
+    m_query->setForwardOnly(true);
+    if (!m_query->prepare(statement))
         throw DatabaseError(QStringLiteral("prepare failed: %1 in: %2")
-                                .arg(m_query.lastError().text(), statement.simplified())
+                                .arg(m_query->lastError().text(), statement.simplified())
                                 .toStdString());
+}
+
+Sql::~Sql()
+{
+    if (m_cached)
+        statementCache::release(m_cached);
 }
 
 void Sql::run(QSqlDatabase &db, const QString &statement)
@@ -26,7 +39,7 @@ void Sql::run(QSqlDatabase &db, const QString &statement)
 
 Sql &Sql::bind(const QVariant &value)
 {
-    m_query.addBindValue(value);
+    m_query->addBindValue(value);
     return *this;
 }
 
@@ -38,9 +51,9 @@ Sql &Sql::bindNullableText(const QString &value)
 Sql &Sql::exec()
 {
     // The error names the statement, never the bound values: they may be secrets.
-    if (!m_query.exec())
+    if (!m_query->exec())
         throw DatabaseError(QStringLiteral("%1 in: %2")
-                                .arg(m_query.lastError().text(), m_statement.simplified())
+                                .arg(m_query->lastError().text(), m_statement.simplified())
                                 .toStdString());
     return *this;
 }

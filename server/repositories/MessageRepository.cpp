@@ -5,6 +5,10 @@
 
 #include <kocmoc/Validation.h>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <algorithm>
 
 namespace kocmoc {
@@ -69,11 +73,6 @@ QList<Message> readMessages(Sql &query)
     return messages;
 }
 
-QVariant nullableId(qint64 id)
-{
-    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
-}
-
 QHash<QString, int> readCounts(Sql &query)
 {
     QHash<QString, int> counts;
@@ -84,34 +83,70 @@ QHash<QString, int> readCounts(Sql &query)
 
 } // namespace
 
-bool MessageRepository::insert(const NewMessage &message)
+QSet<qint64> MessageRepository::insertMany(const QList<NewMessage> &messages)
 {
-    Sql query(m_db,
-        QStringLiteral(
-            "INSERT INTO messages (id, chat_id, sender_id, client_id, type, text, text_key, "
-            "reply_to_id, forwarded_message_id, forwarded_chat_id, forwarded_sender_id, "
-            "forwarded_sender_name, status, created_at, version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT DO NOTHING RETURNING id"));
-    const auto &forwarded = message.forwardedFrom;
-    query.bind(message.id)
-        .bind(message.chatId)
-        .bind(message.senderId)
-        .bind(message.clientId)
-        .bind(message.type)
-        .bind(message.text.isNull() ? QStringLiteral("") : message.text) // a photo without caption
-        .bind(
-            message.text.isEmpty() ? QStringLiteral("") : validation::foldedForSearch(message.text))
-        .bind(nullableId(message.replyToId))
-        .bind(nullableId(forwarded ? forwarded->messageId : 0))
-        .bindNullableText(forwarded ? forwarded->chatId : QString())
-        .bindNullableText(forwarded ? forwarded->senderId : QString())
-        .bindNullableText(forwarded ? forwarded->senderName : QString())
-        .bind(int(Sent))
-        .bind(message.nowMs)
-        .bind(message.id)
-        .exec();
-    return query.next();
+    if (messages.isEmpty())
+        return {};
+    // The rows travel as one JSON parameter, so one prepared statement serves any number.
+    static const QString columns = QStringLiteral(
+        "id, chat_id, sender_id, client_id, type, text, text_key, reply_to_id, "
+        "forwarded_message_id, forwarded_chat_id, forwarded_sender_id, forwarded_sender_name, "
+        "status, created_at, version");
+    static const QString postgres = QStringLiteral("INSERT INTO messages (") + columns
+        + QStringLiteral(") SELECT ") + columns
+        + QStringLiteral(
+            " FROM json_to_recordset(?::json) AS r(id BIGINT, chat_id TEXT, sender_id TEXT, "
+            "client_id TEXT, type TEXT, text TEXT, text_key TEXT, reply_to_id BIGINT, "
+            "forwarded_message_id BIGINT, forwarded_chat_id TEXT, forwarded_sender_id TEXT, "
+            "forwarded_sender_name TEXT, status INTEGER, created_at BIGINT, version BIGINT) "
+            "ON CONFLICT DO NOTHING RETURNING id");
+    static const QString sqlite = [] {
+        QStringList extracts;
+        for (const QString &column : columns.split(QStringLiteral(", ")))
+            extracts.append(QStringLiteral("json_extract(value, '$.%1')").arg(column));
+        // "WHERE true" tells SQLite's parser that ON CONFLICT is the upsert clause.
+        return QStringLiteral("INSERT INTO messages (") + columns + QStringLiteral(") SELECT ")
+            + extracts.join(QStringLiteral(", "))
+            + QStringLiteral(" FROM json_each(?) WHERE true ON CONFLICT DO NOTHING RETURNING id");
+    }();
+
+    QJsonArray rows;
+    for (const NewMessage &message : messages) {
+        const auto &forwarded = message.forwardedFrom;
+        const auto nullable = [](const QString &text) {
+            return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+        };
+        rows.append(QJsonObject{
+            {QStringLiteral("id"), message.id},
+            {QStringLiteral("chat_id"), message.chatId},
+            {QStringLiteral("sender_id"), message.senderId},
+            {QStringLiteral("client_id"), message.clientId},
+            {QStringLiteral("type"), message.type},
+            {QStringLiteral("text"), message.text.isNull() ? QStringLiteral("") : message.text},
+            {QStringLiteral("text_key"),
+                message.text.isEmpty() ? QStringLiteral("")
+                                       : validation::foldedForSearch(message.text)},
+            {QStringLiteral("reply_to_id"),
+                message.replyToId > 0 ? QJsonValue(message.replyToId) : QJsonValue()},
+            {QStringLiteral("forwarded_message_id"),
+                forwarded ? QJsonValue(forwarded->messageId) : QJsonValue()},
+            {QStringLiteral("forwarded_chat_id"),
+                nullable(forwarded ? forwarded->chatId : QString())},
+            {QStringLiteral("forwarded_sender_id"),
+                nullable(forwarded ? forwarded->senderId : QString())},
+            {QStringLiteral("forwarded_sender_name"),
+                nullable(forwarded ? forwarded->senderName : QString())},
+            {QStringLiteral("status"), int(Sent)},
+            {QStringLiteral("created_at"), message.nowMs},
+            {QStringLiteral("version"), message.id},
+        });
+    }
+    Sql query(m_db, m_db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite);
+    query.bind(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))).exec();
+    QSet<qint64> stored;
+    while (query.next())
+        stored.insert(query.integer(0));
+    return stored;
 }
 
 std::optional<Message> MessageRepository::find(qint64 id)

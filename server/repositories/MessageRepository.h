@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 
 #include <optional>
@@ -43,7 +44,9 @@ public:
     { }
 
     // false when this sender already used this clientId (find that one with findByClientId).
-    bool insert(const NewMessage &message);
+    bool insert(const NewMessage &message) { return insertMany({message}).contains(message.id); }
+    // In one statement; the ids stored: a row whose sender used its clientId already is not.
+    QSet<qint64> insertMany(const QList<NewMessage> &messages);
     std::optional<Message> find(qint64 id);
     std::optional<Message> findByClientId(const QString &senderId, const QString &clientId);
     QList<Message> byIds(const QList<qint64> &ids); // in id order

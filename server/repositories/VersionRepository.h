@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QSqlDatabase>
 
 namespace kocmoc {
@@ -18,7 +19,12 @@ public:
     // visible in the order they are handed out: a client that catches up from the
     // highest version it saw can never skip a change committed after it looked. So
     // call it first in the transaction, before reading what the change depends on.
-    qint64 next();
+    qint64 next() { return nextMany(1).constFirst(); }
+    // n new versions at once, increasing (a batch of sends).
+    QList<qint64> nextMany(int n);
+    // Takes the version lock now (next() does when it has not yet), for a transaction that
+    // reads before it knows how many versions it needs.
+    void lock();
     // Makes the rest of this read transaction see one snapshot, so that the parts of a
     // catch-up answer agree with each other. Call it first, before any query.
     void useOneSnapshot();

@@ -189,83 +189,118 @@ Result<QString> MessageService::checkSend(const QString &callerId, const SendInp
     return content.value();
 }
 
-// What the sends of one batch share within its transaction: the version lock (taken once),
-// who is in which chat, and each chat's newest message, written once at the end.
-struct MessageService::Batch
+Result<SentMessage> MessageService::earlierSend(
+    QSqlDatabase &db, const QString &callerId, const SendInput &input)
 {
-    explicit Batch(QSqlDatabase &db)
-        : versions(db)
-    { }
+    const auto first = MessageRepository(db).findByClientId(callerId, input.clientId);
+    if (!first)
+        throw db::DatabaseError("a message's clientId conflicted, but no message has it");
+    if (first->chatId != input.chatId)
+        return ApiError::conflict(QStringLiteral("client_id_reused"),
+            QStringLiteral("This clientId belongs to a message in another chat."),
+            QStringLiteral("clientId"));
+    return SentMessage{ChatViews(db, m_presence).message(*first, callerId), false};
+}
 
-    VersionRepository versions;
-    QHash<QString, QStringList> members; // chat id → member ids
-    struct Newest
-    {
-        qint64 messageId = 0;
-        qint64 atMs = 0;
-    };
-    QHash<QString, Newest> newest; // chat id → its newest message of the batch
-};
-
-Result<SentMessage> MessageService::store(QSqlDatabase &db, Batch &batch, RealtimeEvents &events,
-    const QString &callerId, const SendInput &input, const QString &text)
+void MessageService::storeBatch(QSqlDatabase &db, RealtimeEvents &events,
+    const QList<SendRequest> &requests, const std::vector<QString> &texts, Outcomes &outcomes)
 {
-    const qint64 version = batch.versions.next();
-    auto members = batch.members.constFind(input.chatId);
-    if (members == batch.members.constEnd())
-        members = batch.members.insert(input.chatId, ChatRepository(db).memberIds(input.chatId));
-    if (!members->contains(callerId))
-        return ChatAccess::chatNotFound();
+    VersionRepository versions(db);
+    versions.lock(); // before reading what the sends depend on
+    ChatRepository chats(db);
     MessageRepository messages(db);
-    // A retry: the message this clientId made, never a second one.
-    const auto stored = [&]() -> Result<SentMessage> {
-        const auto first = messages.findByClientId(callerId, input.clientId);
-        if (first->chatId != input.chatId)
-            return ApiError::conflict(QStringLiteral("client_id_reused"),
-                QStringLiteral("This clientId belongs to a message in another chat."),
-                QStringLiteral("clientId"));
-        return SentMessage{ChatViews(db, m_presence).message(*first, callerId), false};
+    QHash<QString, QStringList> members; // chat id → member ids
+    struct Accepted
+    {
+        qsizetype request = 0;
+        std::optional<MessageReply> replyTo;
+        QList<FileRecord> files;
     };
-    if (messages.findByClientId(callerId, input.clientId))
-        return stored();
-    std::optional<MessageReply> replyTo;
-    if (input.replyToId > 0) {
-        const auto original = messages.find(input.replyToId);
-        if (!original || original->chatId != input.chatId)
-            return notInThisChat(QStringLiteral("replyToId"));
-        replyTo = MessageReply{original->id, original->senderId, original->text};
+    std::vector<Accepted> accepted;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        if (outcomes[size_t(i)])
+            continue;
+        const auto &[callerId, input] = requests.at(i);
+        auto chatMembers = members.constFind(input.chatId);
+        if (chatMembers == members.constEnd())
+            chatMembers = members.insert(input.chatId, chats.memberIds(input.chatId));
+        if (!chatMembers->contains(callerId)) {
+            outcomes[size_t(i)] = Result<SentMessage>(ChatAccess::chatNotFound());
+            continue;
+        }
+        Accepted send{i, std::nullopt, {}};
+        if (input.replyToId > 0) {
+            const auto original = messages.find(input.replyToId);
+            if (!original || original->chatId != input.chatId) {
+                outcomes[size_t(i)]
+                    = Result<SentMessage>(notInThisChat(QStringLiteral("replyToId")));
+                continue;
+            }
+            send.replyTo = MessageReply{original->id, original->senderId, original->text};
+        }
+        auto files = attachableFiles(db, callerId, input);
+        if (!files) {
+            outcomes[size_t(i)] = Result<SentMessage>(files.error());
+            continue;
+        }
+        send.files = std::move(files.value());
+        accepted.push_back(std::move(send));
     }
-    const auto files = attachableFiles(db, callerId, input);
-    if (!files)
-        return files.error();
-    const qint64 now = m_clock.nowMs();
-    if (!messages.insert(NewMessage{version, input.chatId, callerId, input.clientId, input.type,
-            text, input.replyToId, std::nullopt, now}))
-        return stored();
-    QStringList fileIds;
-    QJsonArray fileJson;
-    for (const FileRecord &file : files.value()) {
-        fileIds.append(file.id);
-        fileJson.append(file.toFile(fileUrls::now()).toJson());
-    }
-    FileRepository(db).attachToMessage(version, fileIds);
-    batch.newest[input.chatId] = Batch::Newest{version, now};
+    if (accepted.empty())
+        return;
 
-    // The message as it was just written: what reading it back would give.
-    Message message;
-    message.id = version;
-    message.chatId = input.chatId;
-    message.clientId = input.clientId;
-    message.senderId = callerId;
-    message.type = input.type;
-    message.text = text.isNull() ? QStringLiteral("") : text;
-    message.files = fileJson;
-    message.replyTo = replyTo;
-    message.status = message::statusSent;
-    message.createdAtMs = now;
-    message.version = version;
-    events.append(eventFor(QStringLiteral("message:new"), message.toJson(), *members));
-    return SentMessage{message, true};
+    // Versions in arrival order, so one person's messages keep the order they were sent in.
+    const QList<qint64> ids = versions.nextMany(int(accepted.size()));
+    const qint64 now = m_clock.nowMs();
+    QList<NewMessage> rows;
+    rows.reserve(qsizetype(accepted.size()));
+    for (size_t k = 0; k < accepted.size(); ++k) {
+        const auto &[callerId, input] = requests.at(accepted[k].request);
+        rows.append(NewMessage{ids.at(qsizetype(k)), input.chatId, callerId, input.clientId,
+            input.type, texts[size_t(accepted[k].request)], input.replyToId, std::nullopt, now});
+    }
+    const QSet<qint64> inserted = messages.insertMany(rows);
+
+    FileRepository fileLinks(db);
+    QHash<QString, qint64> newest; // chat id → its newest message of the batch
+    for (size_t k = 0; k < accepted.size(); ++k) {
+        const Accepted &send = accepted[k];
+        const auto &[callerId, input] = requests.at(send.request);
+        auto &outcome = outcomes[size_t(send.request)];
+        const qint64 id = ids.at(qsizetype(k));
+        if (!inserted.contains(id)) { // a retry: this clientId was used already
+            outcome = earlierSend(db, callerId, input);
+            continue;
+        }
+        QStringList fileIds;
+        QJsonArray fileJson;
+        for (const FileRecord &file : send.files) {
+            fileIds.append(file.id);
+            fileJson.append(file.toFile(fileUrls::now()).toJson());
+        }
+        fileLinks.attachToMessage(id, fileIds);
+        newest[input.chatId] = id;
+
+        // The message as it was just written: what reading it back would give.
+        Message message;
+        message.id = id;
+        message.chatId = input.chatId;
+        message.clientId = input.clientId;
+        message.senderId = callerId;
+        message.type = input.type;
+        message.text
+            = rows.at(qsizetype(k)).text.isNull() ? QStringLiteral("") : rows.at(qsizetype(k)).text;
+        message.files = fileJson;
+        message.replyTo = send.replyTo;
+        message.status = message::statusSent;
+        message.createdAtMs = now;
+        message.version = id;
+        events.append(
+            eventFor(QStringLiteral("message:new"), message.toJson(), members.value(input.chatId)));
+        outcome = SentMessage{message, true};
+    }
+    for (auto it = newest.cbegin(); it != newest.cend(); ++it)
+        chats.recordMessage(it.key(), it.value(), now);
 }
 
 Result<SentMessage> MessageService::send(const QString &callerId, const SendInput &input)
@@ -275,7 +310,6 @@ Result<SentMessage> MessageService::send(const QString &callerId, const SendInpu
 
 QList<Result<SentMessage>> MessageService::sendMany(const QList<SendRequest> &requests)
 {
-    using Outcomes = std::vector<std::optional<Result<SentMessage>>>;
     Outcomes checked(size_t(requests.size()));
     std::vector<QString> texts(size_t(requests.size()));
     bool anyToStore = false;
@@ -294,15 +328,7 @@ QList<Result<SentMessage>> MessageService::sendMany(const QList<SendRequest> &re
         auto stored = writeAndPublish<Outcomes>(m_database, m_events,
             [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Outcomes> {
                 Outcomes inTransaction = checked; // a retried transaction starts over
-                Batch batch(db);
-                for (qsizetype i = 0; i < requests.size(); ++i) {
-                    if (!inTransaction[size_t(i)])
-                        inTransaction[size_t(i)] = store(db, batch, events, requests.at(i).callerId,
-                            requests.at(i).input, texts[size_t(i)]);
-                }
-                ChatRepository chats(db);
-                for (auto it = batch.newest.cbegin(); it != batch.newest.cend(); ++it)
-                    chats.recordMessage(it.key(), it->messageId, it->atMs);
+                storeBatch(db, events, requests, texts, inTransaction);
                 return inTransaction;
             });
         if (stored)

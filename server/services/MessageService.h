@@ -15,6 +15,8 @@
 #include <QJsonObject>
 
 #include <atomic>
+#include <optional>
+#include <vector>
 
 namespace kocmoc {
 
@@ -125,9 +127,14 @@ private:
     std::optional<ApiError> throttle(const QString &callerId, const QString &clientId);
     // Every rule that needs no SQL, and the throttle: the normalised text.
     Result<QString> checkSend(const QString &callerId, const SendInput &input);
-    struct Batch;
-    Result<SentMessage> store(QSqlDatabase &db, Batch &batch, RealtimeEvents &events,
-        const QString &callerId, const SendInput &input, const QString &text);
+    using Outcomes = std::vector<std::optional<Result<SentMessage>>>;
+    // Stores the requests without an outcome yet, in one transaction: one version lock,
+    // one members lookup per chat, one INSERT for all, one update per chat.
+    void storeBatch(QSqlDatabase &db, RealtimeEvents &events, const QList<SendRequest> &requests,
+        const std::vector<QString> &texts, Outcomes &outcomes);
+    // A send whose clientId this sender used already: that message, never a second one.
+    Result<SentMessage> earlierSend(
+        QSqlDatabase &db, const QString &callerId, const SendInput &input);
     // The rules of each type without SQL: the normalised text (a caption may be empty).
     static Result<QString> checkContent(const SendInput &input);
     // The files to attach, in order, each one the sender may see and of the type's kind.
