@@ -14,8 +14,18 @@ namespace {
 
 RotatingLogFile *logFile = nullptr; // set once at startup, then lives as long as the process
 
+// QtHttpServer 6.4 warns of every WebSocket upgrade it does not hand to a QWebSocketServer,
+// and the server takes them all itself (HttpServer::handleUpgrade).
+bool isUpgradeNoise(const QMessageLogContext &context, const QString &message)
+{
+    return context.category && qstrcmp(context.category, "qt.httpserver") == 0
+        && message.startsWith(QLatin1String("WebSocket received but no slots connected"));
+}
+
 void writeLine(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
+    if (isUpgradeNoise(context, message))
+        return;
     const char *level = "info";
     switch (type) {
     case QtDebugMsg:

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <fcntl.h>
+
 #include <QHttpServerRequest>
 #include <QLoggingCategory>
 #include <QMetaEnum>
@@ -143,17 +145,14 @@ HttpReply HttpServer::makeReply(const HttpRequest &request, QTcpSocket *socket, 
 void HttpServer::addWebSocketEndpoint(
     const QString &path, WebSocketAcceptor accept, WebSocketReceiver receive)
 {
-    // QtHttpServer hands an accepted upgrade over only while this signal has a receiver.
-    if (m_webSocketEndpoints.isEmpty())
-        connect(
-            this, &QAbstractHttpServer::newWebSocketConnection, this, &HttpServer::takeWebSockets);
     m_webSocketEndpoints.insert(
         endpointKey(path), WebSocketEndpoint{std::move(accept), std::move(receive)});
 }
 
-// Returning true hands the socket to QtHttpServer's QWebSocketServer; false makes QtHttpServer
-// call missingHandler() and close the connection, so a refusal is written here and
-// missingHandler() leaves a closing socket alone.
+// The upgrade is answered here and the connection taken from QtHttpServer: its descriptor is
+// duplicated and the QTcpSocket closed, which leaves the connection open on the duplicate.
+// Returning false makes QtHttpServer call missingHandler(), which leaves a closed socket alone,
+// and warn (qt.httpserver, silenced in Logging.cpp) that no QWebSocketServer took it.
 bool HttpServer::handleUpgrade(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     HttpRequest copy = copyRequest(request);
@@ -161,58 +160,45 @@ bool HttpServer::handleUpgrade(const QHttpServerRequest &request, QTcpSocket *so
     if (endpoint == m_webSocketEndpoints.constEnd() || copy.method != "GET")
         return false;
     std::optional<HttpResponse> refusal;
-    try {
-        refusal = endpoint->accept(copy);
-    } catch (const std::exception &e) {
-        qCCritical(lcHttp).noquote()
-            << "rid=" + copy.requestId << "upgrade check failed:" << e.what();
-        refusal = HttpResponse::error(ApiError::internal());
+    const QByteArray key = copy.header("sec-websocket-key");
+    if (copy.header("sec-websocket-version") != "13") {
+        refusal = HttpResponse::error(ApiError{426, QStringLiteral("websocket_version"),
+            QStringLiteral("This server speaks WebSocket version 13."), {}, 0});
+        refusal->setHeader("Sec-WebSocket-Version", "13");
+    } else if (QByteArray::fromBase64(key).size() != 16
+        || !copy.header("connection").toLower().contains("upgrade")) {
+        refusal = HttpResponse::error(ApiError::badRequest(QStringLiteral("bad_handshake"),
+            QStringLiteral("A WebSocket handshake needs Connection: Upgrade and a "
+                           "Sec-WebSocket-Key of 16 bytes in base64.")));
+    } else {
+        try {
+            refusal = endpoint->accept(copy);
+        } catch (const std::exception &e) {
+            qCCritical(lcHttp).noquote()
+                << "rid=" + copy.requestId << "upgrade check failed:" << e.what();
+            refusal = HttpResponse::error(ApiError::internal());
+        }
     }
     if (refusal) {
         makeReply(copy, socket, true).send(std::move(*refusal));
         return false;
     }
-    qCInfo(lcHttp).noquote() << "rid=" + copy.requestId << "GET" << copy.path << 101;
-    m_upgradingSockets.append(socket);
-    return true;
-}
-
-void HttpServer::takeWebSockets()
-{
-    while (hasPendingWebSocketConnections()) {
-        WebSocketConnection connection;
-        connection.webSocket = nextPendingWebSocketConnection();
-        if (!connection.webSocket)
-            return;
-        connection.tcpSocket = takeUpgradingSocket(*connection.webSocket);
-        const auto endpoint = m_webSocketEndpoints.constFind(
-            endpointKey(connection.webSocket->requestUrl().path(QUrl::FullyDecoded)));
-        if (endpoint == m_webSocketEndpoints.constEnd()) {
-            // Aborting first lets QtWebSockets delete the TCP socket.
-            connection.webSocket->abort();
-            connection.webSocket.release()->deleteLater();
-            continue;
-        }
-        endpoint->receive(std::move(connection));
+    const int descriptor = ::fcntl(int(socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (descriptor < 0) {
+        qCWarning(lcHttp).noquote()
+            << "rid=" + copy.requestId << "cannot take the WebSocket:" << qt_error_string(errno);
+        socket->abort();
+        return false;
     }
-}
-
-// QWebSocket does not tell which TCP socket it runs on; both ends of the connection do.
-QPointer<QTcpSocket> HttpServer::takeUpgradingSocket(const QWebSocket &webSocket)
-{
-    QPointer<QTcpSocket> found;
-    m_upgradingSockets.removeIf([&](const QPointer<QTcpSocket> &socket) {
-        if (!socket)
-            return true; // its handshake failed
-        if (found || socket->peerPort() != webSocket.peerPort()
-            || socket->peerAddress() != webSocket.peerAddress()
-            || socket->localPort() != webSocket.localPort()
-            || socket->localAddress() != webSocket.localAddress())
-            return false;
-        found = socket;
-        return true;
-    });
-    return found;
+    qCInfo(lcHttp).noquote() << "rid=" + copy.requestId << "GET" << copy.path << 101;
+    if (m_guard)
+        m_guard->release(socket);
+    socket->abort();
+    const QByteArray answer = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                              "Connection: Upgrade\r\nSec-WebSocket-Accept: "
+        + WebSocketConnection::acceptKey(key) + "\r\n\r\n";
+    endpoint->receive(WebSocketConnection(descriptor, std::move(copy), answer));
+    return false;
 }
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -3,12 +3,12 @@
 #include "AddressList.h"
 #include "ConnectionGuard.h"
 #include "Router.h"
+#include "WebSocketConnection.h"
 
 #include <QAbstractHttpServer>
 #include <QHash>
 #include <QHostAddress>
 #include <QPointer>
-#include <QWebSocket>
 
 #include <functional>
 #include <memory>
@@ -34,15 +34,6 @@ public:
 
     HttpServer(Router &router, Options options, QObject *parent = nullptr);
 
-    // A WebSocket whose handshake is done, and the TCP socket under it: QtWebSockets 6.4 copies
-    // every message it sends, so fan-out writes ready-made frames to the TCP socket instead.
-    // Close or abort the QWebSocket and delete it after disconnected(): deleting a connected one
-    // leaves its TCP socket open (QtWebSockets disconnects the slot that would delete it).
-    struct WebSocketConnection
-    {
-        std::unique_ptr<QWebSocket> webSocket;
-        QPointer<QTcpSocket> tcpSocket;
-    };
     // Nothing accepts the upgrade request; a response refuses it (sent, then the connection
     // closes).
     using WebSocketAcceptor = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
@@ -51,7 +42,8 @@ public:
     // Listens through a ConnectionGuard; returns the port, or 0 on failure.
     quint16 listenOn(const QHostAddress &address, quint16 port);
     // WebSocket upgrades of `path` (matched like a Router pattern without parameters) are asked of
-    // `accept`, and the accepted sockets go to `receive`. Upgrades of other paths get 404.
+    // `accept`, and the accepted connections go to `receive`, taken from QtHttpServer with the
+    // 101 answer still to write. Upgrades of other paths get 404.
     void addWebSocketEndpoint(
         const QString &path, WebSocketAcceptor accept, WebSocketReceiver receive);
     ConnectionGuard *guard() const { return m_guard; }
@@ -73,8 +65,6 @@ private:
     // close: the connection ends after the answer (a refused upgrade).
     HttpReply makeReply(const HttpRequest &request, QTcpSocket *socket, bool close = false) const;
     bool handleUpgrade(const QHttpServerRequest &request, QTcpSocket *socket);
-    void takeWebSockets();
-    QPointer<QTcpSocket> takeUpgradingSocket(const QWebSocket &webSocket);
     HeaderList corsHeaders(const QByteArray &origin) const;
     void answerPreflight(const HttpRequest &request, const HttpReply &reply) const;
 
@@ -83,7 +73,6 @@ private:
     QPointer<ConnectionGuard> m_guard;
     QString m_errorString;
     QHash<QString, WebSocketEndpoint> m_webSocketEndpoints; // by path without slashes at the ends
-    QList<QPointer<QTcpSocket>> m_upgradingSockets; // accepted upgrades still in their handshake
 };
 
 } // namespace kocmoc::http

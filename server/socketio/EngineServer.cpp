@@ -10,7 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QNetworkRequest>
 
 Q_LOGGING_CATEGORY(lcEngine, "kocmoc.socketio.engine")
 
@@ -28,20 +27,6 @@ Handshake handshakeOf(const http::HttpRequest &request)
 {
     return Handshake{
         request.peer, request.headers, request.query, QDateTime::currentMSecsSinceEpoch()};
-}
-
-Handshake handshakeOf(const QWebSocket &webSocket)
-{
-    Handshake handshake;
-    handshake.address = webSocket.peerAddress();
-    const QNetworkRequest request = webSocket.request();
-    const auto names = request.rawHeaderList();
-    handshake.headers.reserve(names.size());
-    for (const QByteArray &name : names)
-        handshake.headers.append({name.toLower(), request.rawHeader(name)});
-    handshake.query = QUrlQuery(webSocket.requestUrl());
-    handshake.issuedAtMs = QDateTime::currentMSecsSinceEpoch();
-    return handshake;
 }
 
 } // namespace
@@ -109,13 +94,9 @@ void EngineServer::attach(http::Router &router, http::HttpServer &httpServer)
                 return errorResponse(EngineError::UnknownSid);
             return self->checkUpgrade(request);
         },
-        [self](http::HttpServer::WebSocketConnection connection) {
-            if (self) {
+        [self](http::WebSocketConnection connection) {
+            if (self) // else the connection closes with its descriptor
                 self->takeWebSocket(std::move(connection));
-                return;
-            }
-            connection.webSocket->abort();
-            connection.webSocket.release()->deleteLater();
         });
 }
 
@@ -172,24 +153,20 @@ std::optional<http::HttpResponse> EngineServer::checkUpgrade(const http::HttpReq
     return std::nullopt;
 }
 
-void EngineServer::takeWebSocket(http::HttpServer::WebSocketConnection connection)
+void EngineServer::takeWebSocket(http::WebSocketConnection connection)
 {
-    const QUrlQuery query(connection.webSocket->requestUrl());
+    Handshake handshake = handshakeOf(connection.request());
     auto *link = new WebSocketLink(std::move(connection), m_options.maxWebSocketMessageBytes, this);
-    const QString sid = query.queryItemValue(QStringLiteral("sid"));
+    const QString sid = handshake.query.queryItemValue(QStringLiteral("sid"));
     if (sid.isEmpty()) {
-        openSession(handshakeOf(link->webSocket()), link);
+        openSession(std::move(handshake), link);
         return;
     }
     // One WebSocket per session: an upgraded session, or one already trying, takes no other.
     EngineSession *session = m_sessions.value(sid);
     if (!session || !session->isOpen() || session->m_transport != EngineSession::Transport::Polling
         || session->m_upgradeCandidate) {
-        // Next pass: QtWebSockets 6.4 has one more handshake check queued for the socket, which
-        // warns when it finds the socket closed.
-        QMetaObject::invokeMethod(
-            link, [link] { link->close(QWebSocketProtocol::CloseCodePolicyViolated); },
-            Qt::QueuedConnection);
+        link->close(QWebSocketProtocol::CloseCodePolicyViolated);
         return;
     }
     session->offerUpgrade(link);

@@ -77,7 +77,7 @@ private:
 
     void handleHttp(const http::HttpRequest &request, const http::HttpReply &reply);
     std::optional<http::HttpResponse> checkUpgrade(const http::HttpRequest &request) const;
-    void takeWebSocket(http::HttpServer::WebSocketConnection connection);
+    void takeWebSocket(http::WebSocketConnection connection);
     // Over the link's WebSocket, or over polling when there is none.
     EngineSession *openSession(Handshake handshake, WebSocketLink *link);
     void heartbeatDue(quint64 serial);

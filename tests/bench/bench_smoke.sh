@@ -27,7 +27,7 @@ psql "$KOCMOC_TEST_PG_URL" -v ON_ERROR_STOP=1 -qAtc "CREATE DATABASE $database"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$server_binary" --port "$port" --database "$base/$database" --data-dir "$work" \
-    --token-secret "kocmoc-bench-smoke-secret-0123456789abcdef" --log-level warning \
+    --token-secret "kocmoc-bench-smoke-secret-0123456789abcdef" --log-level ${BENCH_SMOKE_LOG_LEVEL:-warning} \
     --auth-rate 1000000 --user-rate 1000000 --send-interval-ms 0 2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 100); do

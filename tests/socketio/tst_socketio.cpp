@@ -8,7 +8,9 @@
 #include "socketio/EngineServer.h"
 #include "socketio/EngineSession.h"
 #include "socketio/Server.h"
+#include "socketio/WebSocketLink.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -127,7 +129,8 @@ private slots:
     void pingTimeoutClosesSilentClients();
     void webSocketMessageSizeIsCapped();
     void refusedUpgradeGetsAnHttpError();
-    void closedWebSocketsFreeTheirTcpSockets();
+    void closedWebSocketsFreeTheirConnections();
+    void webSocketFramesFollowRfc6455();
     void pollingQueueIsBounded();
 
     // Socket.IO
@@ -666,11 +669,17 @@ void TestSocketIo::refusedUpgradeGetsAnHttpError()
     QCOMPARE(m_echo->sessionCount(), 0);
 }
 
-void TestSocketIo::closedWebSocketsFreeTheirTcpSockets()
+void TestSocketIo::closedWebSocketsFreeTheirConnections()
 {
-    const auto tcpSockets = [this] {
-        return m_http->guard()->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly).size();
+    const auto links = [this] {
+        return m_echo->findChildren<WebSocketLink *>(Qt::FindDirectChildrenOnly).size();
     };
+    const auto openDescriptors = [] {
+        return QDir(QStringLiteral("/proc/self/fd"))
+            .entryList(QDir::NoDotAndDotDot | QDir::System)
+            .size();
+    };
+    const qsizetype descriptorsBefore = openDescriptors();
     WsClient leaving, malformed, closedByServer, open;
     QString closedByServerSid;
     for (WsClient *client : {&leaving, &malformed, &closedByServer, &open}) {
@@ -680,16 +689,155 @@ void TestSocketIo::closedWebSocketsFreeTheirTcpSockets()
         if (client == &closedByServer)
             closedByServerSid = jsonAfter(openPacket, 1).value(u"sid").toString();
     }
-    QCOMPARE(tcpSockets(), 4);
+    QCOMPARE(links(), 4);
+    // The server speaks WebSocket on the bare descriptor: no QTcpSocket stays for one.
+    QCOMPARE(m_http->guard()->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly).size(), 0);
+    // Each connection is one descriptor on each side, both in this process.
+    QCOMPARE(openDescriptors(), descriptorsBefore + 8);
     leaving.socket.close();
     malformed.send("abc");
     m_echo->session(closedByServerSid)->close();
     QVERIFY(closedByServer.waitForDisconnect());
     QTRY_COMPARE(m_echo->sessionCount(), 1);
-    // Deleting a connected QWebSocket would leave its TCP socket behind: none is left.
-    QTRY_COMPARE(tcpSockets(), 1);
+    QTRY_COMPARE(links(), 1);
     QVERIFY(open.isConnected());
     QCOMPARE(m_echoCloseReasons.size(), 3);
+    // The client sockets are closed or closing; the server's three descriptors are closed.
+    QTRY_VERIFY(openDescriptors() <= descriptorsBefore + 5);
+}
+
+namespace {
+
+// A client that writes WebSocket frames by hand, for what QWebSocket never sends.
+struct RawWebSocket
+{
+    QTcpSocket socket;
+    QByteArray in;
+
+    QByteArray upgrade(quint16 port, const QByteArray &target, const QByteArray &version = "13")
+    {
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (!socket.waitForConnected(waitMs))
+            return {};
+        socket.write("GET " + target
+            + " HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: "
+            + version + "\r\n\r\n");
+        QTest::qWaitFor(
+            [&] {
+                in += socket.readAll();
+                return in.contains("\r\n\r\n") || socket.state() != QAbstractSocket::ConnectedState;
+            },
+            waitMs);
+        const qsizetype end = in.indexOf("\r\n\r\n");
+        if (end < 0)
+            return in;
+        const QByteArray head = in.left(end + 4);
+        in.remove(0, end + 4);
+        return head;
+    }
+
+    void send(quint8 opcode, const QByteArray &payload, bool final = true, bool masked = true)
+    {
+        QByteArray frame;
+        frame.append(char((final ? 0x80 : 0) | opcode));
+        frame.append(char((masked ? 0x80 : 0) | payload.size())); // short payloads only
+        const QByteArray mask = "\x12\x34\x56\x78";
+        if (masked)
+            frame.append(mask);
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            frame.append(masked ? char(payload[i] ^ mask[i % 4]) : payload[i]);
+        socket.write(frame);
+    }
+
+    // The next frame from the server: opcode and payload; opcode -1 when none came.
+    std::pair<int, QByteArray> next()
+    {
+        std::pair<int, QByteArray> frame{-1, {}};
+        QTest::qWaitFor(
+            [&] {
+                in += socket.readAll();
+                if (in.size() < 2 || in.size() < 2 + (quint8(in[1]) & 0x7F))
+                    return socket.state() != QAbstractSocket::ConnectedState;
+                const int length = quint8(in[1]) & 0x7F; // servers send short frames here
+                frame = {quint8(in[0]) & 0x0F, in.mid(2, length)};
+                in.remove(0, 2 + length);
+                return true;
+            },
+            waitMs);
+        return frame;
+    }
+
+    bool waitForDisconnect()
+    {
+        return QTest::qWaitFor(
+            [&] { return socket.state() == QAbstractSocket::UnconnectedState; }, waitMs);
+    }
+};
+
+quint16 closeCodeOf(const QByteArray &payload)
+{
+    return payload.size() >= 2 ? quint16(quint8(payload[0]) << 8 | quint8(payload[1])) : 0;
+}
+
+} // namespace
+
+// The server's own WebSocket layer: the handshake, control frames, fragments, and the close
+// codes of RFC 6455 for what breaks the protocol.
+void TestSocketIo::webSocketFramesFollowRfc6455()
+{
+    RawWebSocket client;
+    const QByteArray head = client.upgrade(m_port, "/engine.io/?EIO=4&transport=websocket");
+    QVERIFY2(head.startsWith("HTTP/1.1 101"), head.constData());
+    // RFC 6455, 1.3: the sample key's answer.
+    QVERIFY(head.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"));
+    QCOMPARE(client.next().second.left(1), QByteArray("0")); // Engine.IO's open packet
+
+    client.send(0x9, "are you there");
+    QCOMPARE(client.next(), std::make_pair(0xA, QByteArray("are you there")));
+    // A message in three fragments with a ping between them arrives whole (echoed).
+    client.send(0x1, "4hel", false);
+    client.send(0x0, "lo, ", false);
+    client.send(0x9, "between");
+    client.send(0x0, "world", true);
+    QCOMPARE(client.next(), std::make_pair(0xA, QByteArray("between")));
+    QCOMPARE(client.next(), std::make_pair(0x1, QByteArray("4hello, world")));
+    // The client closes: the server answers with the same code and ends the connection.
+    client.send(0x8, QByteArray("\x03\xE8", 2));
+    const auto answer = client.next();
+    QCOMPARE(answer.first, 0x8);
+    QCOMPARE(closeCodeOf(answer.second), 1000);
+    QVERIFY(client.waitForDisconnect());
+
+    const auto closedWith = [this](const std::function<void(RawWebSocket &)> &misbehave) {
+        RawWebSocket peer;
+        if (!peer.upgrade(m_port, "/engine.io/?EIO=4&transport=websocket")
+                 .startsWith("HTTP/1.1 101"))
+            return quint16(0);
+        peer.next(); // open
+        misbehave(peer);
+        const auto frame = peer.next();
+        if (frame.first != 0x8 || !peer.waitForDisconnect())
+            return quint16(0);
+        return closeCodeOf(frame.second);
+    };
+    QCOMPARE(closedWith([](RawWebSocket &peer) { peer.send(0x1, "4unmasked", true, false); }),
+        quint16(QWebSocketProtocol::CloseCodeProtocolError));
+    QCOMPARE(closedWith([](RawWebSocket &peer) { peer.send(0x1, "4\xC3\x28"); }),
+        quint16(QWebSocketProtocol::CloseCodeWrongDatatype));
+    QCOMPARE(closedWith([](RawWebSocket &peer) { peer.send(0x0, "no message to continue"); }),
+        quint16(QWebSocketProtocol::CloseCodeProtocolError));
+    QCOMPARE(closedWith([](RawWebSocket &peer) { peer.send(0x9, "split ping", false); }),
+        quint16(QWebSocketProtocol::CloseCodeProtocolError));
+    QCOMPARE(closedWith([](RawWebSocket &peer) { peer.send(0x3, "reserved opcode"); }),
+        quint16(QWebSocketProtocol::CloseCodeProtocolError));
+
+    RawWebSocket oldVersion;
+    const QByteArray refused
+        = oldVersion.upgrade(m_port, "/engine.io/?EIO=4&transport=websocket", "8");
+    QVERIFY2(refused.startsWith("HTTP/1.1 426"), refused.constData());
+    QVERIFY(refused.contains("Sec-WebSocket-Version: 13\r\n"));
+    QTRY_COMPARE(m_echo->sessionCount(), 0);
 }
 
 void TestSocketIo::pollingQueueIsBounded()
