@@ -35,6 +35,8 @@ struct ThreadConnections
     {
         for (const QString &name : std::as_const(names))
             remove(name);
+        for (const auto &left : std::as_const(statements))
+            qDeleteAll(left);
     }
 
     void forget(const QString &name) { qDeleteAll(statements.take(name)); }

@@ -1,5 +1,7 @@
 #include "PostgresEventListener.h"
 
+#include "db/Sql.h"
+#include "db/StatementCache.h"
 #include "security/Random.h"
 
 #include <QJsonArray>
@@ -32,6 +34,7 @@ PostgresEventListener::PostgresEventListener(const db::DatabaseSettings &setting
 
 PostgresEventListener::~PostgresEventListener()
 {
+    db::statementCache::forget(m_connectionName);
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         db.close();
@@ -52,6 +55,7 @@ bool PostgresEventListener::connectAndListen()
     if (!QSqlDatabase::contains(m_connectionName))
         m_settings.addConnection(m_connectionName, QStringLiteral("kocmoc-events"));
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    db::statementCache::forget(m_connectionName);
     db.close();
     const bool listening = db.open() && db.driver()->subscribeToNotification(channel);
     if (listening) {
@@ -88,35 +92,47 @@ void PostgresEventListener::checkConnection()
 
 void PostgresEventListener::send(const RealtimeEvent &event)
 {
-    QJsonArray users;
-    for (const QString &id : event.userIds)
-        users.append(id);
-    const QString json = QString::fromUtf8(QJsonDocument(
-        QJsonObject{{QStringLiteral("n"), event.name}, {QStringLiteral("p"), event.payload},
-            {QStringLiteral("u"), users}}).toJson(QJsonDocument::Compact));
-    QStringList parts;
-    for (qsizetype at = 0; at < json.size();) {
-        qsizetype length = qMin(partChars, json.size() - at);
-        if (at + length < json.size() && json.at(at + length - 1).isHighSurrogate())
-            --length; // never split a surrogate pair
-        parts.append(json.mid(at, length));
-        at += length;
-    }
-    const QString prefix
-        = m_origin + QLatin1Char('|') + QString::number(m_nextSequence++) + QLatin1Char('|');
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    for (qsizetype i = 0; i < parts.size(); ++i) {
-        QSqlQuery notify(db);
-        notify.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
-        notify.addBindValue(channel);
-        notify.addBindValue(prefix + QString::number(i) + QLatin1Char('|')
-            + QString::number(parts.size()) + QLatin1Char('|') + parts.at(i));
-        if (!notify.exec()) {
-            // The other servers miss this event; their clients catch up through /api/sync.
-            qCWarning(lcEvents).noquote()
-                << "cannot send" << event.name << "to other servers:" << notify.lastError().text();
-            return;
+    m_outgoing.append(event);
+    if (m_outgoing.size() == 1)
+        QMetaObject::invokeMethod(this, &PostgresEventListener::sendQueued, Qt::QueuedConnection);
+}
+
+void PostgresEventListener::sendQueued()
+{
+    QJsonArray payloads;
+    for (const RealtimeEvent &event : std::exchange(m_outgoing, {})) {
+        QJsonArray users;
+        for (const QString &id : event.userIds)
+            users.append(id);
+        const QString json = QString::fromUtf8(QJsonDocument(
+            QJsonObject{{QStringLiteral("n"), event.name}, {QStringLiteral("p"), event.payload},
+                {QStringLiteral("u"), users}}).toJson(QJsonDocument::Compact));
+        QStringList parts;
+        for (qsizetype at = 0; at < json.size();) {
+            qsizetype length = qMin(partChars, json.size() - at);
+            if (at + length < json.size() && json.at(at + length - 1).isHighSurrogate())
+                --length; // never split a surrogate pair
+            parts.append(json.mid(at, length));
+            at += length;
         }
+        const QString prefix
+            = m_origin + QLatin1Char('|') + QString::number(m_nextSequence++) + QLatin1Char('|');
+        for (qsizetype i = 0; i < parts.size(); ++i)
+            payloads.append(prefix + QString::number(i) + QLatin1Char('|')
+                + QString::number(parts.size()) + QLatin1Char('|') + parts.at(i));
+    }
+    // One round trip and one transaction for all; NOTIFYs of a transaction arrive in order.
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    try {
+        db::Sql(
+            db, QStringLiteral("SELECT pg_notify(?, value) FROM json_array_elements_text(?::json)"))
+            .bind(channel)
+            .bind(QString::fromUtf8(QJsonDocument(payloads).toJson(QJsonDocument::Compact)))
+            .exec();
+    } catch (const db::DatabaseError &e) {
+        // The other servers miss these events; their clients catch up through /api/sync.
+        qCWarning(lcEvents).noquote()
+            << "cannot send" << payloads.size() << "event parts to other servers:" << e.what();
     }
 }
 

@@ -25,6 +25,7 @@ public:
 
 public slots:
     void start();
+    // Queued: the events of one pass of the event loop go out in one statement.
     void send(const kocmoc::realtime::RealtimeEvent &event);
 
 signals:
@@ -32,6 +33,7 @@ signals:
 
 private:
     bool connectAndListen();
+    void sendQueued();
     void checkConnection();
     void onNotification(
         const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
@@ -50,6 +52,7 @@ private:
     QString m_origin; // this process: its own notifications come back and are skipped
     quint64 m_nextSequence = 1;
     QHash<QString, Partial> m_partials; // "origin|sequence" → parts so far
+    QList<RealtimeEvent> m_outgoing; // sent at the end of this pass
     QTimer *m_healthTimer = nullptr; // made in start(), on the listener's own thread
     bool m_listening = false;
 };
