@@ -19,7 +19,9 @@ using socketio::Socket;
 
 namespace {
 
-constexpr int deliveredFlushMs = 100;
+// Deliveries of an interval are marked in one transaction; a longer one coalesces more
+// reports per chat (two readers each) and holds the version lock less often.
+constexpr int deliveredFlushMs = 1000;
 constexpr qint64 warningMemoryMs = 10'000;
 
 QJsonArray errorAck(const ApiError &error)

@@ -564,29 +564,45 @@ void MessageService::markDeliveredMany(const QList<Delivery> &deliveries)
         return;
     writeAndPublish<Done>(
         m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Done> {
-            std::optional<qint64> version; // taken only once something moves
             ChatRepository chats(db);
             MessageRepository messages(db);
-            const qint64 now = m_clock.nowMs();
+            // Reads first: most reports move nothing, and the version lock, which every
+            // writer of the server waits for, is held only for the writes.
+            struct Move
+            {
+                const Delivery *delivery = nullptr;
+                qint64 from = 0;
+            };
+            std::vector<Move> moves;
             for (const Delivery &delivery : deliveries) {
                 const auto member = chats.member(delivery.chatId, delivery.userId);
-                if (!member || delivery.messageId <= member->deliveredMessageId)
-                    continue;
-                if (!version)
-                    version = VersionRepository(db).next();
+                if (member && delivery.messageId > member->deliveredMessageId)
+                    moves.push_back({&delivery, member->deliveredMessageId});
+            }
+            if (moves.empty())
+                return Done{};
+            const qint64 version = VersionRepository(db).next();
+            const qint64 now = m_clock.nowMs();
+            QHash<QString, QStringList> members; // of the chats whose messages changed
+            for (const Move &move : moves) {
+                const Delivery &delivery = *move.delivery;
+                // Both only ever move forward, so a report read before the lock stays right.
                 chats.advanceDelivered(delivery.chatId, delivery.userId, delivery.messageId);
-                const int raised = messages.raiseStatus(delivery.chatId, delivery.userId,
-                    member->deliveredMessageId, delivery.messageId, MessageRepository::Delivered,
-                    *version);
-                if (raised == 0)
+                if (messages.raiseStatus(delivery.chatId, delivery.userId, move.from,
+                        delivery.messageId, MessageRepository::Delivered, version)
+                    == 0)
                     continue;
-                chats.touch(delivery.chatId, *version, now);
+                auto chatMembers = members.constFind(delivery.chatId);
+                if (chatMembers == members.constEnd()) {
+                    chats.touch(delivery.chatId, version, now);
+                    chatMembers = members.insert(delivery.chatId, chats.memberIds(delivery.chatId));
+                }
                 events.append(eventFor(QStringLiteral("message:delivered"),
                     QJsonObject{{QStringLiteral("chatId"), delivery.chatId},
                         {QStringLiteral("userId"), delivery.userId},
                         {QStringLiteral("messageId"), delivery.messageId},
-                        {QStringLiteral("version"), *version}},
-                    chats.memberIds(delivery.chatId)));
+                        {QStringLiteral("version"), version}},
+                    *chatMembers));
             }
             return Done{};
         });
