@@ -116,8 +116,7 @@ void WebSocketLink::write(QByteArrayView bytes)
         } else if (written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
             break;
         } else { // the peer is gone
-            markClosed();
-            finish();
+            lose();
             return;
         }
     }
@@ -342,6 +341,17 @@ void WebSocketLink::fail(QWebSocketProtocol::CloseCode code)
     m_discarding = true;
     if (bytesToWrite() == 0)
         ::shutdown(m_descriptor, SHUT_WR);
+}
+
+void WebSocketLink::lose()
+{
+    // send() runs inside fan-outs that walk a room: the news that the socket is gone (which
+    // takes it out of its rooms) waits for the event loop.
+    if (m_state == State::Open)
+        m_state = State::Closing;
+    m_unsent = QByteArray();
+    m_unsentOffset = 0;
+    QMetaObject::invokeMethod(this, &WebSocketLink::finish, Qt::QueuedConnection);
 }
 
 void WebSocketLink::markClosed()

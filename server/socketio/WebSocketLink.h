@@ -60,6 +60,8 @@ private:
     void sendControl(quint8 opcode, QByteArrayView payload);
     // A protocol violation: the close frame with that code, then the connection ends.
     void fail(QWebSocketProtocol::CloseCode code);
+    // Writing failed: the peer is gone; finished on the next pass, never inside send().
+    void lose();
     void markClosed();
     // The descriptor is closed; deletes itself.
     void finish();

@@ -18,11 +18,14 @@
 #include <QNetworkReply>
 #include <QPointer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 #include <QWebSocket>
 #include <QtTest>
 
 #include <memory>
+
+#include <sys/socket.h>
 
 using namespace kocmoc;
 using namespace kocmoc::socketio;
@@ -131,6 +134,7 @@ private slots:
     void refusedUpgradeGetsAnHttpError();
     void closedWebSocketsFreeTheirConnections();
     void webSocketFramesFollowRfc6455();
+    void peersResetDuringAFanOut();
     void pollingQueueIsBounded();
 
     // Socket.IO
@@ -723,14 +727,14 @@ struct RawWebSocket
             + " HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: "
             + version + "\r\n\r\n");
-        QTest::qWaitFor(
+        const bool answered = QTest::qWaitFor(
             [&] {
                 in += socket.readAll();
                 return in.contains("\r\n\r\n") || socket.state() != QAbstractSocket::ConnectedState;
             },
             waitMs);
         const qsizetype end = in.indexOf("\r\n\r\n");
-        if (end < 0)
+        if (!answered || end < 0)
             return in;
         const QByteArray head = in.left(end + 4);
         in.remove(0, end + 4);
@@ -754,7 +758,7 @@ struct RawWebSocket
     std::pair<int, QByteArray> next()
     {
         std::pair<int, QByteArray> frame{-1, {}};
-        QTest::qWaitFor(
+        const bool came = QTest::qWaitFor(
             [&] {
                 in += socket.readAll();
                 if (in.size() < 2 || in.size() < 2 + (quint8(in[1]) & 0x7F))
@@ -765,7 +769,7 @@ struct RawWebSocket
                 return true;
             },
             waitMs);
-        return frame;
+        return came ? frame : std::pair<int, QByteArray>{-1, {}};
     }
 
     bool waitForDisconnect()
@@ -838,6 +842,53 @@ void TestSocketIo::webSocketFramesFollowRfc6455()
     QVERIFY2(refused.startsWith("HTTP/1.1 426"), refused.constData());
     QVERIFY(refused.contains("Sec-WebSocket-Version: 13\r\n"));
     QTRY_COMPARE(m_echo->sessionCount(), 0);
+}
+
+// A fan-out that finds some peers gone (their connection reset) reaches the others, and the
+// gone ones leave their rooms after it, not while it walks the room.
+void TestSocketIo::peersResetDuringAFanOut()
+{
+    std::vector<std::unique_ptr<RawWebSocket>> peers;
+    for (int i = 0; i < 8; ++i) {
+        auto peer = std::make_unique<RawWebSocket>();
+        QVERIFY(peer->upgrade(m_port, "/socket.io/?EIO=4&transport=websocket")
+                    .startsWith("HTTP/1.1 101"));
+        QCOMPARE(peer->next().first, 0x1); // open
+        peer->send(0x1, "40");
+        QVERIFY(peer->next().second.startsWith("40{"));
+        peers.push_back(std::move(peer));
+    }
+    QTRY_COMPARE(m_sockets.size(), 8);
+    // A room of everyone, and one room per person (as the realtime hub has per user).
+    QStringList rooms{QStringLiteral("room")};
+    for (qsizetype i = 0; i < m_sockets.size(); ++i) {
+        m_sockets.at(i)->join(QStringLiteral("room"));
+        m_sockets.at(i)->join(QStringLiteral("solo%1").arg(i));
+        rooms.append(QStringLiteral("solo%1").arg(i));
+    }
+    // Every other peer resets its connection (SO_LINGER 0), and the server hears of it only
+    // when it writes: the fan-out below runs before the event loop does.
+    for (size_t i = 0; i < peers.size(); i += 2) {
+        const linger reset{1, 0};
+        QCOMPARE(::setsockopt(int(peers[i]->socket.socketDescriptor()), SOL_SOCKET, SO_LINGER,
+                     &reset, sizeof reset),
+            0);
+        peers[i]->socket.abort();
+    }
+    QThread::msleep(100);
+    Namespace &nsp = m_io->of(QStringLiteral("/"));
+    for (int round = 0; round < 3; ++round) {
+        nsp.emitTo(QStringLiteral("room"), QStringLiteral("news"), QJsonArray{round});
+        nsp.emitTo(rooms.mid(1), QStringLiteral("news"), QJsonArray{round});
+    }
+    for (size_t i = 1; i < peers.size(); i += 2) {
+        for (int round = 0; round < 3; ++round) {
+            const QByteArray expected = "42[\"news\"," + QByteArray::number(round) + "]";
+            QCOMPARE(peers[i]->next().second, expected); // through the room of everyone
+            QCOMPARE(peers[i]->next().second, expected); // through its own
+        }
+    }
+    QTRY_COMPARE(nsp.socketsIn(QStringLiteral("room")).size(), 4);
 }
 
 void TestSocketIo::pollingQueueIsBounded()
