@@ -3,6 +3,10 @@
 #include "SqlText.h"
 #include "db/Sql.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <kocmoc/Validation.h>
 
 namespace kocmoc {
@@ -177,6 +181,34 @@ void ChatRepository::recordMessage(const QString &id, qint64 messageId, qint64 a
         .bind(messageId)
         .bind(atMs)
         .bind(id)
+        .exec();
+}
+
+void ChatRepository::recordMessages(const QHash<QString, qint64> &lastMessages, qint64 atMs)
+{
+    if (lastMessages.size() == 1) {
+        recordMessage(lastMessages.cbegin().key(), lastMessages.cbegin().value(), atMs);
+        return;
+    }
+    if (lastMessages.isEmpty())
+        return;
+    // The rows travel as one JSON parameter, so one prepared statement serves any number.
+    static const QString postgres = QStringLiteral(
+        "UPDATE chats SET last_message_id = r.id, last_activity_at = ?, version = r.id, "
+        "updated_at = ? FROM json_to_recordset(?::json) AS r(chat_id TEXT, id BIGINT) "
+        "WHERE chats.id = r.chat_id");
+    static const QString sqlite = QStringLiteral(
+        "UPDATE chats SET last_message_id = r.id, last_activity_at = ?, version = r.id, "
+        "updated_at = ? FROM (SELECT json_extract(value, '$.chat_id') AS chat_id, "
+        "json_extract(value, '$.id') AS id FROM json_each(?)) AS r WHERE chats.id = r.chat_id");
+    QJsonArray rows;
+    for (auto it = lastMessages.cbegin(); it != lastMessages.cend(); ++it)
+        rows.append(
+            QJsonObject{{QStringLiteral("chat_id"), it.key()}, {QStringLiteral("id"), it.value()}});
+    Sql(m_db, m_db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite)
+        .bind(atMs)
+        .bind(atMs)
+        .bind(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)))
         .exec();
 }
 

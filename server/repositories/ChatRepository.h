@@ -65,6 +65,8 @@ public:
     void touch(const QString &id, qint64 version, qint64 nowMs);
     // A new message: the chat's last message, activity time and version in one statement.
     void recordMessage(const QString &id, qint64 messageId, qint64 atMs);
+    // The same for many chats in one statement: chat id → its new last message.
+    void recordMessages(const QHash<QString, qint64> &lastMessages, qint64 atMs);
     void setAvatar(const QString &id, const QString &fileId); // empty: none
     void setTitle(const QString &id, const QString &title);
     void setLastMessage(const QString &id, qint64 messageId);

@@ -209,7 +209,19 @@ void MessageService::storeBatch(QSqlDatabase &db, RealtimeEvents &events,
     versions.lock(); // before reading what the sends depend on
     ChatRepository chats(db);
     MessageRepository messages(db);
+    // Who is in each chat of the batch, in one query.
+    QStringList chatIds;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        if (!outcomes[size_t(i)] && !chatIds.contains(requests.at(i).input.chatId))
+            chatIds.append(requests.at(i).input.chatId);
+    }
     QHash<QString, QStringList> members; // chat id → member ids
+    const auto records = chats.membersOf(chatIds);
+    for (auto it = records.cbegin(); it != records.cend(); ++it) {
+        QStringList &ids = members[it.key()];
+        for (const MemberRecord &member : it.value())
+            ids.append(member.userId);
+    }
     struct Accepted
     {
         qsizetype request = 0;
@@ -221,10 +233,7 @@ void MessageService::storeBatch(QSqlDatabase &db, RealtimeEvents &events,
         if (outcomes[size_t(i)])
             continue;
         const auto &[callerId, input] = requests.at(i);
-        auto chatMembers = members.constFind(input.chatId);
-        if (chatMembers == members.constEnd())
-            chatMembers = members.insert(input.chatId, chats.memberIds(input.chatId));
-        if (!chatMembers->contains(callerId)) {
+        if (!members.value(input.chatId).contains(callerId)) {
             outcomes[size_t(i)] = Result<SentMessage>(ChatAccess::chatNotFound());
             continue;
         }
@@ -299,8 +308,7 @@ void MessageService::storeBatch(QSqlDatabase &db, RealtimeEvents &events,
             eventFor(QStringLiteral("message:new"), message.toJson(), members.value(input.chatId)));
         outcome = SentMessage{message, true};
     }
-    for (auto it = newest.cbegin(); it != newest.cend(); ++it)
-        chats.recordMessage(it.key(), it.value(), now);
+    chats.recordMessages(newest, now);
 }
 
 Result<SentMessage> MessageService::send(const QString &callerId, const SendInput &input)
