@@ -87,6 +87,7 @@ void ApiClient::endRevokedSession()
 
 void ApiClient::keepSession(const SessionTokens &tokens)
 {
+    m_keptTokens = tokens;
     QJsonObject user = m_currentUser.user().toJson();
     user.insert(QStringLiteral("email"), m_currentUser.email());
     const QJsonObject kept{
@@ -218,6 +219,26 @@ void ApiClient::refreshProfile()
         });
 }
 
+void ApiClient::updateProfile(
+    const QJsonObject &changes, QObject *context, RestClient::Handler done)
+{
+    if (!signedIn())
+        return;
+    const QString userId = m_currentUser.id();
+    m_rest.send("PATCH", QStringLiteral("/api/users/me"), changes, RestClient::Auth::Bearer,
+        context, [this, userId, done = std::move(done)](const RestResponse &response) {
+            if (response.ok() && signedIn()) {
+                const UserProfile user = UserProfile::fromJson(response.object());
+                if (user.id() == userId) {
+                    setCurrentUser(user);
+                    if (!m_keptTokens.refreshToken.isEmpty())
+                        keepSession(m_keptTokens);
+                }
+            }
+            done(response);
+        });
+}
+
 void ApiClient::clearError()
 {
     setError({});
@@ -263,6 +284,7 @@ void ApiClient::forgetSession()
     if (wasSignedIn)
         m_tokenStore.remove(serverUrl());
     m_rest.endSession();
+    m_keptTokens = {};
     setCurrentUser({});
     if (wasSignedIn)
         emit signedInChanged();

@@ -82,6 +82,11 @@ public:
     // Ends the session on the server, then here; here even when the server cannot be reached.
     Q_INVOKABLE void logout();
     Q_INVOKABLE void refreshProfile();
+    // PATCH /api/users/me with any of displayName, bio, emojiStatus, avatarFileId
+    // (docs/api.md, Users): on success currentUser (and the kept profile) becomes the
+    // server's answer. done gets the answer either way, for the caller's own message;
+    // errorMessage stays as it is.
+    void updateProfile(const QJsonObject &changes, QObject *context, RestClient::Handler done);
     Q_INVOKABLE void clearError();
 
 signals:
@@ -109,6 +114,7 @@ private:
 
     RestClient m_rest;
     TokenStore m_tokenStore;
+    SessionTokens m_keptTokens; // what keepSession() last saved, to save a new profile with
     QTimer m_renewalTimer;
     bool m_restoring = false;
     UserProfile m_currentUser;

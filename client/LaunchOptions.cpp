@@ -54,7 +54,12 @@ LaunchOptions LaunchOptions::fromArguments(const QStringList &arguments)
         QStringLiteral("Open the chat at this place in the list (1: the newest) once the list is "
                        "in, for screenshots."),
         QStringLiteral("n"));
-    parser.addOptions({server, language, login, password, screenshot, size, theme, neon, openChat});
+    const QCommandLineOption openStory(QStringLiteral("open-story"),
+        QStringLiteral("Open the stories of the author at this place in the stories row (1: your "
+                       "own) once the row is in, for screenshots."),
+        QStringLiteral("n"));
+    parser.addOptions(
+        {server, language, login, password, screenshot, size, theme, neon, openChat, openStory});
     parser.process(arguments);
 
     LaunchOptions options;
@@ -86,6 +91,13 @@ LaunchOptions LaunchOptions::fromArguments(const QStringList &arguments)
         options.openChat = parser.value(openChat).toInt(&number);
         if (!number || options.openChat < 1)
             refuse(parser, QStringLiteral("--open-chat is a place in the chat list: 1, 2, …"));
+    }
+
+    if (parser.isSet(openStory)) {
+        bool number = false;
+        options.openStory = parser.value(openStory).toInt(&number);
+        if (!number || options.openStory < 1)
+            refuse(parser, QStringLiteral("--open-story is a place in the stories row: 1, 2, …"));
     }
 
     if (parser.isSet(size)) {

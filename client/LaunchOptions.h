@@ -18,6 +18,9 @@ struct LaunchOptions
     QString theme; // "light", "dark" or empty: the system's
     bool neon = false;
     int openChat = 0; // for screenshots: the chat at this place in the list (1-based), 0 for none
+    // For screenshots: the stories of the author at this place in the stories row (1-based,
+    // 1 is the own row), 0 for none.
+    int openStory = 0;
 
     // Exits the process with the usage text on --help, --version or a mistake,
     // as command-line tools do.

@@ -28,7 +28,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
         {ReplyToSenderNameRole, "replyToSenderName"}, {ReplyToTextRole, "replyToText"},
         {ForwardedFromNameRole, "forwardedFromName"}, {ReactionsRole, "reactions"},
         {ShowDateRole, "showDate"}, {FirstInGroupRole, "firstInGroup"},
-        {SenderAvatarUrlRole, "senderAvatarUrl"}};
+        {SenderAvatarUrlRole, "senderAvatarUrl"}, {FilesRole, "files"}, {UploadRole, "upload"}};
 }
 
 bool MessageListModel::sameDay(int row, int olderRow) const
@@ -114,6 +114,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case FirstInGroupRole:
         return row + 1 >= m_rows.size() || !sameDay(row, row + 1)
             || m_rows.at(row + 1).message.senderId != message.senderId;
+    case FilesRole:
+        return filesOf(message);
+    case UploadRole:
+        return QVariant::fromValue(static_cast<QObject *>(item.upload.data()));
     default:
         return {};
     }
@@ -154,6 +158,7 @@ void MessageListModel::setMessenger(Messenger *messenger)
             });
         connect(m_messenger, &Messenger::pendingAdded, this, &MessageListModel::addPending);
         connect(m_messenger, &Messenger::pendingFailed, this, &MessageListModel::markFailed);
+        connect(m_messenger, &Messenger::uploadAdded, this, &MessageListModel::addUpload);
         connect(
             m_messenger->chats(), &ChatListModel::chatChanged, this, [this](const QString &chatId) {
                 // Member names may have changed: the name roles follow.
@@ -189,6 +194,11 @@ void MessageListModel::reload()
         const QList<OutboxEntry> pending = m_messenger->pendingFor(m_chatId);
         for (const OutboxEntry &entry : pending)
             m_rows.prepend(Row{entry.toMessage(m_messenger->currentUserId()), true, entry.failed});
+        const QList<AttachmentSender *> uploads = m_messenger->uploadsFor(m_chatId);
+        for (AttachmentSender *upload : uploads) {
+            m_rows.prepend(uploadRow(upload));
+            followUpload(upload);
+        }
     }
     endResetModel();
     emit countChanged();
@@ -364,6 +374,70 @@ void MessageListModel::markFailed(const OutboxEntry &entry)
         return;
     m_rows[row].failed = true;
     rowChanged(row);
+}
+
+MessageListModel::Row MessageListModel::uploadRow(AttachmentSender *upload) const
+{
+    Message message;
+    message.chatId = upload->chatId();
+    message.clientId = upload->clientId();
+    message.senderId = m_messenger ? m_messenger->currentUserId() : QString();
+    message.type = upload->type();
+    message.text = upload->text();
+    message.files = QJsonArray{upload->localFile()};
+    message.createdAtMs = upload->createdAtMs();
+    if (upload->replyToId() > 0)
+        message.replyTo = MessageReply{upload->replyToId(), {}, {}};
+    return Row{message, true, upload->state() == AttachmentSender::State::Failed, upload};
+}
+
+void MessageListModel::addUpload(AttachmentSender *upload)
+{
+    if (upload->chatId() != m_chatId)
+        return;
+    followUpload(upload);
+    if (rowOfClientId(upload->clientId()) < 0)
+        insertRow(0, uploadRow(upload));
+}
+
+void MessageListModel::followUpload(AttachmentSender *upload)
+{
+    disconnect(upload, &AttachmentSender::stateChanged, this, nullptr); // once per upload
+    connect(upload, &AttachmentSender::stateChanged, this, [this, upload] {
+        const int row = rowOfClientId(upload->clientId());
+        if (row < 0 || !m_rows.at(row).pending)
+            return;
+        if (upload->state() == AttachmentSender::State::Cancelled) {
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+            if (row > 0)
+                rowChanged(row - 1);
+            emit countChanged();
+            return;
+        }
+        const bool failed = upload->state() == AttachmentSender::State::Failed;
+        if (failed != m_rows.at(row).failed) {
+            m_rows[row].failed = failed;
+            rowChanged(row);
+        }
+    });
+}
+
+QVariantList MessageListModel::filesOf(const Message &message) const
+{
+    QVariantList files;
+    for (const QJsonValue &value : message.files) {
+        QVariantMap file = value.toObject().toVariantMap();
+        // Signed paths on the server become URLs an Image or a MediaPlayer can load.
+        for (const QString &key : {QStringLiteral("url"), QStringLiteral("thumbnailUrl")}) {
+            const QString path = file.value(key).toString();
+            if (!path.isEmpty() && m_messenger && m_messenger->api())
+                file.insert(key, m_messenger->api()->fileUrl(path).toString());
+        }
+        files.append(file);
+    }
+    return files;
 }
 
 void MessageListModel::applyReactions(const QJsonObject &update)

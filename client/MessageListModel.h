@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AttachmentSender.h"
 #include "OutboxEntry.h"
 
 #include <kocmoc/Message.h>
@@ -40,6 +41,9 @@ Q_MOC_INCLUDE("Messenger.h")
 // | reactions         | list<object>| {emoji, count, mine} in the order they first appeared |
 // | showDate          | bool        | first message of its day: put a date separator above  |
 // | firstInGroup      | bool        | first of a run by the same author: show name/avatar   |
+// | files             | list<object>| File objects (docs/api.md) with absolute url and      |
+// |                   |             | thumbnailUrl; a pending upload's has its local file   |
+// | upload            | AttachmentSender | the file on its way (progress, cancel()), or null |
 class MessageListModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -74,6 +78,8 @@ public:
         ShowDateRole,
         FirstInGroupRole,
         SenderAvatarUrlRole,
+        FilesRole,
+        UploadRole,
     };
     Q_ENUM(Role)
 
@@ -110,9 +116,18 @@ signals:
 private:
     struct Row
     {
+        Row(const kocmoc::Message &message, bool pending = false, bool failed = false,
+            AttachmentSender *upload = nullptr)
+            : message(message)
+            , pending(pending)
+            , failed(failed)
+            , upload(upload)
+        { }
+
         kocmoc::Message message;
         bool pending = false;
         bool failed = false;
+        QPointer<AttachmentSender> upload; // a file on its way
     };
 
     void reload();
@@ -120,6 +135,11 @@ private:
     void upsert(const kocmoc::Message &message);
     void addPending(const OutboxEntry &entry);
     void markFailed(const OutboxEntry &entry);
+    void addUpload(AttachmentSender *upload);
+    // Its row follows it: failed, or gone when cancelled.
+    void followUpload(AttachmentSender *upload);
+    Row uploadRow(AttachmentSender *upload) const;
+    QVariantList filesOf(const kocmoc::Message &message) const;
     void removeMessage(qint64 id);
     void applyReactions(const QJsonObject &update);
     void applyReceipt(qint64 upToMessageId, const QString &status);

@@ -2,13 +2,17 @@
 
 #include "ApiClient.h"
 #include "ErrorMessages.h"
+#include "FileChecks.h"
+#include "RestClient.h"
 
 #include <kocmoc/JsonTime.h>
+#include <kocmoc/Limits.h>
 #include <kocmoc/Validation.h>
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QJSEngine>
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -154,12 +158,12 @@ void Messenger::stop(bool deleteCache)
     else
         m_cache.close();
     m_outbox.clear();
-    // Voice messages on their way belong to this sign-in.
-    for (VoiceMessageSender *voice :
-        findChildren<VoiceMessageSender *>(Qt::FindDirectChildrenOnly)) {
-        voice->cancel();
-        voice->deleteLater();
+    // Files on their way belong to this sign-in.
+    for (AttachmentSender *upload : findChildren<AttachmentSender *>(Qt::FindDirectChildrenOnly)) {
+        upload->cancel();
+        upload->deleteLater();
     }
+    m_stickerSets.clear();
     m_chats.clear();
     m_recentMessages.clear();
     m_announced.clear();
@@ -678,26 +682,181 @@ void Messenger::leaveChat(const QString &chatId)
         });
 }
 
-VoiceMessageSender *Messenger::sendVoice(const QString &chatId, const QString &filePath,
+AttachmentSender *Messenger::sendVoice(const QString &chatId, const QString &filePath,
     int durationMs, const QList<int> &waveform, qint64 replyToId)
 {
-    if (!m_started || chatId.isEmpty())
+    AttachmentSender::Attachment voice;
+    voice.chatId = chatId;
+    voice.filePath = filePath;
+    voice.type = message::typeVoice;
+    voice.durationMs = durationMs;
+    voice.waveform = waveform;
+    voice.replyToId = replyToId;
+    voice.deleteFileWhenSent = true;
+    return startUpload(voice);
+}
+
+namespace {
+
+// QML's file dialogs and drops give URLs; C++ gives paths.
+QString localPath(const QString &file)
+{
+    const QUrl url(file);
+    return url.isLocalFile() ? url.toLocalFile() : file;
+}
+
+} // namespace
+
+AttachmentSender *Messenger::sendFile(const QString &chatId, const QString &file,
+    const QString &caption, qint64 replyToId, bool deleteWhenSent)
+{
+    AttachmentSender::Attachment attachment;
+    attachment.chatId = chatId;
+    attachment.filePath = localPath(file);
+    attachment.text = caption.trimmed();
+    attachment.replyToId = replyToId;
+    attachment.deleteFileWhenSent = deleteWhenSent;
+    return startUpload(attachment);
+}
+
+AttachmentSender *Messenger::startUpload(const AttachmentSender::Attachment &attachment)
+{
+    if (!m_started || attachment.chatId.isEmpty())
         return nullptr;
-    auto *voice = new VoiceMessageSender(m_api,
-        VoiceMessageSender::Voice{chatId, filePath, durationMs, waveform, replyToId, true}, this);
-    QJSEngine::setObjectOwnership(voice, QJSEngine::CppOwnership); // this one deletes it
-    connect(voice, &VoiceMessageSender::sent, this, [this, voice](const QJsonObject &message) {
+    auto *upload = new AttachmentSender(m_api, attachment, this);
+    QJSEngine::setObjectOwnership(upload, QJSEngine::CppOwnership); // this one deletes it
+    connect(upload, &AttachmentSender::sent, this, [this, upload](const QJsonObject &message) {
         applyMessage(Message::fromJson(message), true);
-        voice->deleteLater();
+        upload->deleteLater();
     });
-    connect(voice, &VoiceMessageSender::failed, this, &Messenger::operationFailed);
-    connect(voice, &VoiceMessageSender::stateChanged, this, [voice] {
-        if (voice->state() == VoiceMessageSender::State::Cancelled)
-            voice->deleteLater();
+    connect(upload, &AttachmentSender::failed, this, &Messenger::operationFailed);
+    connect(upload, &AttachmentSender::stateChanged, this, [upload] {
+        if (upload->state() == AttachmentSender::State::Cancelled)
+            upload->deleteLater();
     });
-    setTyping(chatId, false);
-    voice->start();
-    return voice;
+    setTyping(attachment.chatId, false);
+    emit uploadAdded(upload);
+    upload->start();
+    return upload;
+}
+
+QList<AttachmentSender *> Messenger::uploadsFor(const QString &chatId) const
+{
+    QList<AttachmentSender *> uploads;
+    for (AttachmentSender *upload : findChildren<AttachmentSender *>(Qt::FindDirectChildrenOnly)) {
+        if (upload->chatId() == chatId && upload->state() != AttachmentSender::State::Sent
+            && upload->state() != AttachmentSender::State::Cancelled)
+            uploads.append(upload);
+    }
+    return uploads;
+}
+
+AttachmentSender *Messenger::uploadWithClientId(const QString &clientId) const
+{
+    for (AttachmentSender *upload : findChildren<AttachmentSender *>(Qt::FindDirectChildrenOnly)) {
+        if (upload->clientId() == clientId)
+            return upload;
+    }
+    return nullptr;
+}
+
+void Messenger::retryMessage(const QString &clientId)
+{
+    if (AttachmentSender *upload = uploadWithClientId(clientId))
+        upload->start();
+    else
+        m_outbox.retry(clientId);
+}
+
+void Messenger::discardMessage(const QString &clientId)
+{
+    if (AttachmentSender *upload = uploadWithClientId(clientId))
+        upload->cancel();
+    else
+        m_outbox.discard(clientId);
+}
+
+QVariantMap Messenger::checkFile(const QString &file) const
+{
+    const QString path = localPath(file);
+    const qint64 maxBytes = kocmoc::limits::defaultMaxBodyBytes;
+    const FileChecks::Verdict verdict = FileChecks::check(path, maxBytes);
+    return {{QStringLiteral("ok"), verdict.ok}, {QStringLiteral("message"), verdict.message},
+        {QStringLiteral("type"), verdict.ok ? AttachmentSender::typeOf(path) : QString()},
+        {QStringLiteral("mimeType"), verdict.mimeType}, {QStringLiteral("size"), verdict.size},
+        {QStringLiteral("name"), QFileInfo(path).fileName()},
+        {QStringLiteral("url"), QUrl::fromLocalFile(path)}};
+}
+
+void Messenger::sendSticker(const QString &chatId, const QString &stickerId)
+{
+    if (!m_started || chatId.isEmpty() || stickerId.isEmpty())
+        return;
+    postSticker(chatId,
+        QJsonObject{{QStringLiteral("clientId"), OutboxEntry::newClientId()},
+            {QStringLiteral("type"), message::typeSticker},
+            {QStringLiteral("stickerId"), stickerId}},
+        0);
+}
+
+void Messenger::postSticker(const QString &chatId, const QJsonObject &body, int attempt)
+{
+    const quint64 generation = m_generation;
+    rest()->send("POST", QStringLiteral("/api/chats/%1/messages").arg(chatId), body,
+        RestClient::Auth::Bearer, this,
+        [this, generation, chatId, body, attempt](const RestResponse &response) {
+            if (generation != m_generation)
+                return;
+            if (response.ok()) {
+                applyMessage(Message::fromJson(response.object()), true);
+                return;
+            }
+            // Two sends within the server's interval: the same clientId again, shortly.
+            if (response.status == 429 && attempt < 5) {
+                QTimer::singleShot(qMax(200, response.error.retryAfterSeconds * 1000), this,
+                    [this, chatId, body, attempt] { postSticker(chatId, body, attempt + 1); });
+                return;
+            }
+            emit operationFailed(ErrorMessages::forResponse(response, m_api->serverUrl()));
+        });
+}
+
+void Messenger::loadStickers()
+{
+    if (!m_started || !m_stickerSets.isEmpty())
+        return;
+    const quint64 generation = m_generation;
+    rest()->send("GET", QStringLiteral("/api/stickers"), noBody(), RestClient::Auth::Bearer, this,
+        [this, generation](const RestResponse &response) {
+            if (generation != m_generation)
+                return;
+            if (!response.ok()) {
+                emit operationFailed(ErrorMessages::forResponse(response, m_api->serverUrl()));
+                return;
+            }
+            QVariantList sets;
+            for (const QJsonValue &setValue : response.json.toArray()) {
+                const QJsonObject set = setValue.toObject();
+                QVariantList stickers;
+                for (const QJsonValue &stickerValue :
+                    set.value(QStringLiteral("stickers")).toArray()) {
+                    const QJsonObject sticker = stickerValue.toObject();
+                    const QJsonObject file = sticker.value(QStringLiteral("file")).toObject();
+                    stickers.append(QVariantMap{
+                        {QStringLiteral("id"), sticker.value(QStringLiteral("id")).toString()},
+                        {QStringLiteral("emoji"),
+                            sticker.value(QStringLiteral("emoji")).toString()},
+                        {QStringLiteral("url"),
+                            m_api->fileUrl(file.value(QStringLiteral("url")).toString())}});
+                }
+                sets.append(
+                    QVariantMap{{QStringLiteral("id"), set.value(QStringLiteral("id")).toString()},
+                        {QStringLiteral("title"), set.value(QStringLiteral("title")).toString()},
+                        {QStringLiteral("stickers"), stickers}});
+            }
+            m_stickerSets = sets;
+            emit stickerSetsChanged();
+        });
 }
 
 void Messenger::setLoadingChats(bool loading)

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "AttachmentSender.h"
 #include "ChatListModel.h"
 #include "LocalCache.h"
 #include "Outbox.h"
 #include "RealtimeClient.h"
-#include "VoiceMessageSender.h"
 
 #include <kocmoc/Chat.h>
 
@@ -48,6 +48,9 @@ class Messenger : public QObject
     // Where the per-account cache files go; the app's data folder by default.
     Q_PROPERTY(QString cacheDirectory READ cacheDirectory WRITE setCacheDirectory NOTIFY
             cacheDirectoryChanged)
+    // The server's sticker sets (GET /api/stickers, after loadStickers()): [{id, title,
+    // stickers: [{id, emoji, url}]}] with absolute image URLs.
+    Q_PROPERTY(QVariantList stickerSets READ stickerSets NOTIFY stickerSetsChanged)
 
 public:
     explicit Messenger(QObject *parent = nullptr);
@@ -70,8 +73,9 @@ public:
     // Shown at once as pending; empty or whitespace-only text is ignored. Returns the clientId.
     Q_INVOKABLE QString sendMessage(
         const QString &chatId, const QString &text, qint64 replyToId = 0);
-    Q_INVOKABLE void retryMessage(const QString &clientId) { m_outbox.retry(clientId); }
-    Q_INVOKABLE void discardMessage(const QString &clientId) { m_outbox.discard(clientId); }
+    // A failed text message or upload goes again / is given up (an upload is cancelled).
+    Q_INVOKABLE void retryMessage(const QString &clientId);
+    Q_INVOKABLE void discardMessage(const QString &clientId);
     Q_INVOKABLE void editMessage(qint64 messageId, const QString &text);
     Q_INVOKABLE void deleteMessage(qint64 messageId);
     Q_INVOKABLE void setReaction(qint64 messageId, const QString &emoji, bool on);
@@ -91,8 +95,20 @@ public:
     // progress and goes away once the message is sent (messageUpserted brings it);
     // a refusal is told through operationFailed and the sender stays, failed, for
     // start() or cancel(). nullptr when not signed in.
-    Q_INVOKABLE VoiceMessageSender *sendVoice(const QString &chatId, const QString &filePath,
+    Q_INVOKABLE AttachmentSender *sendVoice(const QString &chatId, const QString &filePath,
         int durationMs, const QList<int> &waveform, qint64 replyToId = 0);
+    // Uploads a file (a path or a file: URL) and sends it as a photo, video, audio or
+    // document message (by its content) with the caption; shown at once as pending,
+    // like sendVoice(). deleteWhenSent: a temporary file (a pasted image).
+    Q_INVOKABLE AttachmentSender *sendFile(const QString &chatId, const QString &file,
+        const QString &caption = {}, qint64 replyToId = 0, bool deleteWhenSent = false);
+    // What the preview sheet shows before sending: {ok, message (why not, localised),
+    // type (photo, video, audio, document), mimeType, size, name, url (file: URL)}.
+    Q_INVOKABLE QVariantMap checkFile(const QString &file) const;
+    // Sends a sticker of GET /api/stickers; a refusal comes through operationFailed.
+    Q_INVOKABLE void sendSticker(const QString &chatId, const QString &stickerId);
+    Q_INVOKABLE void loadStickers();
+    QVariantList stickerSets() const { return m_stickerSets; }
 
     // For the models.
     RestClient *rest() const;
@@ -106,6 +122,8 @@ public:
     {
         return m_outbox.entriesFor(chatId);
     }
+    // Files of that chat on their way (oldest first).
+    QList<AttachmentSender *> uploadsFor(const QString &chatId) const;
     // The newest messages a model received from the server, for the cache.
     void keepRecent(const QList<kocmoc::Message> &messages);
 
@@ -128,6 +146,9 @@ signals:
     void receiptMoved(const QString &chatId, qint64 upToMessageId, const QString &status);
     void pendingAdded(const OutboxEntry &entry);
     void pendingFailed(const OutboxEntry &entry);
+    // A file started on its way (sendVoice, sendFile): a pending row until sent or cancelled.
+    void uploadAdded(AttachmentSender *upload);
+    void stickerSetsChanged();
 
     // A new message from someone else arrived as it was sent (for notifications; not
     // for what a catch-up brings).
@@ -157,6 +178,9 @@ private:
     void setLoadingChats(bool loading);
     QString cachePath() const;
     void storeSyncVersion(qint64 version);
+    AttachmentSender *startUpload(const AttachmentSender::Attachment &attachment);
+    AttachmentSender *uploadWithClientId(const QString &clientId) const;
+    void postSticker(const QString &chatId, const QJsonObject &body, int attempt);
 
     QPointer<ApiClient> m_api;
     ChatListModel m_chats;
@@ -180,4 +204,5 @@ private:
     QHash<QString, QHash<QString, qint64>> m_typing;
     QTimer m_typingExpiry;
     QHash<QString, qint64> m_typingSentAt; // chatId → when typing:start last went out
+    QVariantList m_stickerSets;
 };

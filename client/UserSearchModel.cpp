@@ -16,45 +16,16 @@ constexpr int maxQueryLength = 64;
 } // namespace
 
 UserSearchModel::UserSearchModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : UserListModel(parent)
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(debounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &UserSearchModel::search);
 }
 
-int UserSearchModel::rowCount(const QModelIndex &parent) const
+QString UserSearchModel::absoluteFileUrl(const QString &path) const
 {
-    return parent.isValid() ? 0 : int(m_users.size());
-}
-
-QHash<int, QByteArray> UserSearchModel::roleNames() const
-{
-    return {{UserIdRole, "userId"}, {DisplayNameRole, "displayName"}, {UsernameRole, "username"},
-        {AvatarUrlRole, "avatarUrl"}, {InitialsRole, "initials"}, {OnlineRole, "online"}};
-}
-
-QVariant UserSearchModel::data(const QModelIndex &index, int role) const
-{
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
-        return {};
-    const User &user = m_users.at(index.row());
-    switch (role) {
-    case UserIdRole:
-        return user.id;
-    case DisplayNameRole:
-        return user.displayName;
-    case UsernameRole:
-        return user.username;
-    case AvatarUrlRole:
-        return m_api ? m_api->fileUrl(user.avatarUrl).toString() : QString();
-    case InitialsRole:
-        return UserProfile(user).initials();
-    case OnlineRole:
-        return user.online;
-    default:
-        return {};
-    }
+    return m_api ? m_api->fileUrl(path).toString() : QString();
 }
 
 void UserSearchModel::setApi(ApiClient *api)

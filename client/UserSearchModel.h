@@ -1,8 +1,9 @@
 #pragma once
 
+#include "UserListModel.h"
+
 #include <kocmoc/User.h>
 
-#include <QAbstractListModel>
 #include <QPointer>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
@@ -14,15 +15,9 @@ Q_MOC_INCLUDE("ApiClient.h")
 // and "New group" dialogs. The query is sent a moment after typing pauses;
 // the signed-in person is left out.
 //
-// | role        | type   | what                                        |
-// |-------------|--------|---------------------------------------------|
-// | userId      | string | their id                                    |
-// | displayName | string | their name                                  |
-// | username    | string | their @username                             |
-// | avatarUrl   | string | uploaded avatar (absolute URL), else empty  |
-// | initials    | string | for the generated avatar                    |
-// | online      | bool   | a device of theirs is connected             |
-class UserSearchModel : public QAbstractListModel
+// Roles: those of every UserListModel (userId, displayName, username,
+// avatarUrl, initials, online), nothing more.
+class UserSearchModel : public UserListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -32,21 +27,7 @@ class UserSearchModel : public QAbstractListModel
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
-    enum Role {
-        UserIdRole = Qt::UserRole + 1,
-        DisplayNameRole,
-        UsernameRole,
-        AvatarUrlRole,
-        InitialsRole,
-        OnlineRole,
-    };
-    Q_ENUM(Role)
-
     explicit UserSearchModel(QObject *parent = nullptr);
-
-    int rowCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role) const override;
-    QHash<int, QByteArray> roleNames() const override;
 
     ApiClient *api() const { return m_api; }
     void setApi(ApiClient *api);
@@ -60,6 +41,11 @@ signals:
     void queryChanged();
     void busyChanged();
     void countChanged();
+
+protected:
+    int userCount() const override { return int(m_users.size()); }
+    const kocmoc::User &userAt(int row) const override { return m_users.at(row); }
+    QString absoluteFileUrl(const QString &path) const override;
 
 private:
     void search();

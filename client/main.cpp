@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QTimer>
 
 #include <memory>
 
@@ -44,7 +45,8 @@ int main(int argc, char *argv[])
     preferences.addEngine(&engine);
     QVariantMap initialProperties{{QStringLiteral("api"), QVariant::fromValue(&api)},
         {QStringLiteral("messenger"), QVariant::fromValue(&messenger)},
-        {QStringLiteral("openChatAt"), options.openChat}};
+        {QStringLiteral("openChatAt"), options.openChat},
+        {QStringLiteral("openStoryAt"), options.openStory}};
     if (options.windowSize.isValid()) {
         initialProperties.insert(QStringLiteral("width"), options.windowSize.width());
         initialProperties.insert(QStringLiteral("height"), options.windowSize.height());
@@ -72,9 +74,24 @@ int main(int argc, char *argv[])
     });
 
     std::unique_ptr<WindowSnapshot> snapshot;
-    if (!options.screenshotPath.isEmpty())
-        snapshot = std::make_unique<WindowSnapshot>(
-            window, &api, &messenger, !options.login.isEmpty(), options.screenshotPath);
+    const auto takeSnapshot = [&] {
+        if (!snapshot)
+            snapshot = std::make_unique<WindowSnapshot>(
+                window, &api, &messenger, !options.login.isEmpty(), options.screenshotPath);
+    };
+    // Relays Main.qml's storyShown() (a QML signal has no member pointer for a lambda).
+    QTimer storyShown;
+    if (!options.screenshotPath.isEmpty() && options.openStory > 0) {
+        // The picture waits for the stories to open (they load after the chats); should they
+        // never, it is taken anyway after a while, without them, rather than never.
+        storyShown.setSingleShot(true);
+        storyShown.setInterval(0);
+        QObject::connect(window, SIGNAL(storyShown()), &storyShown, SLOT(start()));
+        QObject::connect(&storyShown, &QTimer::timeout, window, takeSnapshot);
+        QTimer::singleShot(20'000, window, takeSnapshot);
+    } else if (!options.screenshotPath.isEmpty()) {
+        takeSnapshot();
+    }
     if (!options.login.isEmpty())
         api.login(options.login, options.password);
     else

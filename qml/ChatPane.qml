@@ -5,7 +5,9 @@ import QtQuick.Layouts
 import Kocmoc
 
 // The open chat: its header (avatar, name, online / last seen / typing), the
-// messages, and the composer. Ctrl+F searches inside the chat.
+// messages, and the composer. Ctrl+F searches inside the chat. Files come in
+// through the composer's attach button, a paste, or a drop onto the chat; each
+// is shown in the AttachmentSheet before it goes.
 Item {
     id: pane
 
@@ -14,6 +16,9 @@ Item {
     readonly property string chatId: messenger.currentChatId
     // The header follows the chat list's row for this chat.
     property var chat: ({})
+
+    // Where files are shown before they are sent (also for tests).
+    readonly property alias attachmentSheet: sheet
 
     signal menuRequested()
     // The header was clicked: show the chat's details (members of a group).
@@ -27,6 +32,7 @@ Item {
     onChatIdChanged: {
         refreshChat()
         composer.cancel()
+        composer.cancelRecording()
         search.close()
     }
     Connections {
@@ -238,6 +244,8 @@ Item {
                 onMenuRequested: bubble => messageMenu.openFor(this, bubble)
                 onReactionClicked: (emoji, mine) => pane.messenger.setReaction(messageId, emoji, !mine)
                 onRetryRequested: pane.messenger.retryMessage(clientId)
+                onCancelUploadRequested: pane.messenger.discardMessage(clientId)
+                onOpenPhotoRequested: url => viewer.show(url)
             }
             add: Transition { NumberAnimation { property: "opacity"; from: 0; to: 1; duration: Theme.durationNormal } }
 
@@ -308,7 +316,16 @@ Item {
                 property int replyToId: 0
                 property int editId: 0
                 function cancel() { replyToId = 0; editId = 0; replyName = ""; replyText = ""; editing = false }
+                stickerSets: pane.messenger.stickerSets
                 onTyping: pane.messenger.setTyping(pane.chatId, true)
+                onVoiceRecorded: (filePath, durationMs, waveform) => {
+                    pane.messenger.sendVoice(pane.chatId, filePath, durationMs, waveform, replyToId)
+                    cancel()
+                }
+                onFilesChosen: fileUrls => sheet.openFiles(fileUrls, false)
+                onImagePasted: filePath => sheet.openFiles([filePath], true)
+                onStickerChosen: stickerId => pane.messenger.sendSticker(pane.chatId, stickerId)
+                onStickersRequested: pane.messenger.loadStickers()
                 onCancelRequested: {
                     if (editing) text = ""
                     cancel()
@@ -398,6 +415,48 @@ Item {
             onTriggered: pane.messenger.deleteMessage(messageMenu.target.messageId)
         }
     }
+
+    // Files dragged from the desktop onto the chat: a hint while over it.
+    DropArea {
+        id: drop
+        objectName: "chatDropArea"
+        anchors.fill: parent
+        enabled: pane.chatId !== ""
+        keys: ["text/uri-list"]
+        onDropped: dropEvent => {
+            if (dropEvent.hasUrls && dropEvent.urls.length > 0) {
+                sheet.openFiles(dropEvent.urls, false)
+                dropEvent.acceptProposedAction()
+            }
+        }
+        Rectangle {
+            anchors.fill: parent
+            anchors.margins: Theme.spacingMedium
+            visible: drop.containsDrag
+            radius: Theme.radiusLarge
+            color: Theme.accentSoft
+            opacity: 0.92
+            border.width: Theme.strokeWidth
+            border.color: Theme.accent
+            Label {
+                anchors.centerIn: parent
+                text: qsTr("Drop files here to send them")
+                color: Theme.accent
+                font.pixelSize: Theme.fontBodyLarge
+                font.weight: Font.DemiBold
+            }
+        }
+    }
+
+    AttachmentSheet {
+        id: sheet
+        messenger: pane.messenger
+        onSendRequested: (fileUrl, caption, temporary) => {
+            pane.messenger.sendFile(pane.chatId, fileUrl, caption, composer.replyToId, temporary)
+            composer.cancel()
+        }
+    }
+    MediaViewer { id: viewer }
 
     // The clipboard, reached through a text field QML already has.
     TextEdit { id: clipboardHelper; visible: false; textFormat: TextEdit.PlainText }

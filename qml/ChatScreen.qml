@@ -14,6 +14,44 @@ Item {
     required property ApiClient api
     required property Messenger messenger
     readonly property bool narrow: width < Theme.narrowWidth
+    // From the command line (screenshots): the stories of the author at this place in
+    // the row (1: the own row) open once the row is in; 0 for none.
+    property int openStoryAt: 0
+    readonly property alias storyFeed: storyFeed
+    readonly property alias storyViewer: storyViewer
+
+    // A story opened from the command line is on screen.
+    signal storyShown()
+
+    StoryFeedModel {
+        id: storyFeed
+        messenger: screen.messenger
+        onOperationFailed: message => toast.show(message)
+        onLoadingChanged: screen.openRequestedStory()
+    }
+    function openRequestedStory() {
+        if (screen.openStoryAt <= 0 || storyFeed.loading || storyViewer.visible)
+            return
+        const ids = storyFeed.authorIds()
+        if (ids.length >= screen.openStoryAt) {
+            // From the first story, so that pictures taken one after another show the same.
+            screen.openStories(ids[screen.openStoryAt - 1], true)
+            screen.openStoryAt = 0
+            screen.storyShown()
+        }
+    }
+    // The drawer (a phone's chat list) was open under a story: it comes back after.
+    property bool drawerUnderStory: false
+    function openStories(authorId, fromStart) {
+        screen.drawerUnderStory = drawer.opened
+        drawer.close()
+        storyViewer.open(authorId, fromStart === true)
+    }
+    function openStoryComposer() {
+        screen.drawerUnderStory = drawer.opened
+        drawer.close()
+        storyComposer.open()
+    }
 
     signal profileRequested()
 
@@ -84,6 +122,9 @@ Item {
             newChat.open()
         }
         onProfileRequested: screen.profileRequested()
+        storyFeed: storyFeed
+        onStoryRequested: authorId => screen.openStories(authorId)
+        onStoryComposerRequested: screen.openStoryComposer()
         onSettingsRequested: {
             drawer.close()
             settings.open()
@@ -119,6 +160,7 @@ Item {
     SettingsDialog {
         id: settings
         parent: T.Overlay.overlay
+        api: screen.api
     }
 
     MembersPanel {
@@ -133,6 +175,23 @@ Item {
         }
     }
 
+    // Stories cover the whole window, above the chats and the drawer's place.
+    StoryViewer {
+        id: storyViewer
+        anchors.fill: parent
+        z: 20
+        feed: storyFeed
+        onClosed: if (screen.drawerUnderStory && screen.narrow) drawer.open()
+    }
+    StoryComposer {
+        id: storyComposer
+        anchors.fill: parent
+        z: 20
+        messenger: screen.messenger
+        feed: storyFeed
+        onClosed: if (screen.drawerUnderStory && screen.narrow) drawer.open()
+    }
+
     // What went wrong with something the person asked for, for a few seconds.
     Rectangle {
         id: toast
@@ -141,7 +200,7 @@ Item {
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
         anchors.bottomMargin: Theme.controlHeight + Theme.spacingHuge
-        z: 10
+        z: 30 // above the stories, whose failures it tells too
         width: Math.min(toastText.implicitWidth + 2 * Theme.spacingLarge, screen.width - 2 * Theme.spacingLarge)
         height: toastText.implicitHeight + 2 * Theme.spacingMedium
         radius: Theme.radiusMedium

@@ -4,15 +4,19 @@ import QtQuick.Layouts
 
 import Kocmoc
 
-// The left side of the window: the logo, the chat filter, the row kept for
-// stories, the chats, the buttons that start new ones and the theme switches.
+// The left side of the window: the logo, the chat filter, the stories row,
+// the chats, the buttons that start new ones and the theme switches.
 Item {
     id: sidebar
 
     required property ApiClient api
     required property Messenger messenger
+    // The stories row's model; without one (a sidebar on its own) there is no row.
+    property StoryFeedModel storyFeed: null
 
     signal chatChosen(string chatId)
+    signal storyRequested(string authorId)
+    signal storyComposerRequested()
     signal newChatRequested(bool group)
     signal profileRequested()
     signal settingsRequested()
@@ -99,11 +103,18 @@ Item {
             }
         }
 
-        // Kept for stories (SPEC 2.5): the row's place does not move when they arrive.
-        Item {
-            objectName: "storiesRow"
+        // Stories (SPEC 2.5): the own avatar with its "+" first, then the others'.
+        Loader {
+            objectName: "storiesRowLoader"
             Layout.fillWidth: true
-            implicitHeight: Theme.spacingTiny
+            Layout.preferredHeight: item ? item.implicitHeight : 0
+            active: sidebar.storyFeed !== null
+            visible: active
+            sourceComponent: StoriesRow {
+                feed: sidebar.storyFeed
+                onOpenRequested: authorId => sidebar.storyRequested(authorId)
+                onComposeRequested: sidebar.storyComposerRequested()
+            }
         }
 
         ListView {

@@ -66,6 +66,27 @@ QtObject {
         return text
     }
 
+    // A file's size: "820 KB", "12.3 MB", in the locale's digits.
+    function fileSize(bytes) {
+        if (!(bytes > 0))
+            return ""
+        if (bytes < 1024)
+            return qsTr("%1 B").arg(bytes)
+        if (bytes < 1024 * 1024)
+            return qsTr("%1 KB").arg(Math.round(bytes / 1024))
+        return qsTr("%1 MB").arg(Number(bytes / 1024 / 1024).toLocaleString(locale, "f", 1))
+    }
+
+    // A recording's or a video's length, or a position in it: "0:07", "12:45", "1:02:03".
+    function duration(ms) {
+        const total = Math.max(0, Math.floor((ms || 0) / 1000))
+        const seconds = String(total % 60).padStart(2, "0")
+        const minutes = Math.floor(total / 60) % 60
+        const hours = Math.floor(total / 3600)
+        return hours > 0 ? hours + ":" + String(minutes).padStart(2, "0") + ":" + seconds
+                         : minutes + ":" + seconds
+    }
+
     // Plain text with the matches of query marked, for the in-chat search. The
     // text is escaped first, so nothing in a message is ever read as markup.
     function highlighted(text, query, color) {

@@ -6,7 +6,8 @@ Canvas {
     id: icon
 
     // "eye", "eyeOff", "back", "check", "signOut", "settings", "search", "menu",
-    // "close", "send", "smile", "people", "addPerson", "leave", "edit"
+    // "close", "send", "smile", "people", "addPerson", "leave", "edit", "mic", "attach",
+    // "play", "pause", "stop", "trash", "document", "sticker"
     property string name
     property color color: Theme.textSecondary
     property real lineWidth: Theme.strokeWidth
@@ -142,6 +143,80 @@ Canvas {
             ctx.lineTo(19.5, 8.5)
             ctx.lineTo(9, 19)
             ctx.closePath()
+            break
+        case "mic":
+            ctx.moveTo(15, 11)
+            ctx.lineTo(15, 6)
+            ctx.arc(12, 6, 3, 0, Math.PI, true)
+            ctx.lineTo(9, 11)
+            ctx.arc(12, 11, 3, Math.PI, 0, true)
+            ctx.moveTo(18, 11)
+            ctx.arc(12, 11, 6, 0, Math.PI, false)
+            ctx.moveTo(12, 17)
+            ctx.lineTo(12, 21)
+            break
+        case "attach": // a paper clip
+            ctx.moveTo(20, 11.5)
+            ctx.lineTo(12, 19.5)
+            ctx.arc(8.5, 16, 5, Math.PI / 4, Math.PI * 5 / 4, false)
+            ctx.lineTo(14, 4.5)
+            ctx.arc(16.5, 7, 3.5, Math.PI * 5 / 4, Math.PI / 4, false)
+            ctx.lineTo(10, 16.5)
+            ctx.arc(8.5, 15, 2, Math.PI / 4, Math.PI * 5 / 4, false)
+            ctx.lineTo(14.5, 8.5)
+            break
+        case "play":
+            ctx.moveTo(8, 5)
+            ctx.lineTo(19, 12)
+            ctx.lineTo(8, 19)
+            ctx.closePath()
+            ctx.fill()
+            break
+        case "pause":
+            ctx.moveTo(9, 6)
+            ctx.lineTo(9, 18)
+            ctx.moveTo(15, 6)
+            ctx.lineTo(15, 18)
+            ctx.lineWidth = 3.5
+            break
+        case "stop":
+            ctx.rect(7, 7, 10, 10)
+            ctx.fill()
+            break
+        case "trash":
+            ctx.moveTo(4, 7)
+            ctx.lineTo(20, 7)
+            ctx.moveTo(9, 7)
+            ctx.lineTo(9, 4)
+            ctx.lineTo(15, 4)
+            ctx.lineTo(15, 7)
+            ctx.moveTo(6, 7)
+            ctx.lineTo(7, 20)
+            ctx.lineTo(17, 20)
+            ctx.lineTo(18, 7)
+            break
+        case "document":
+            ctx.moveTo(14, 3)
+            ctx.lineTo(6, 3)
+            ctx.lineTo(6, 21)
+            ctx.lineTo(18, 21)
+            ctx.lineTo(18, 7)
+            ctx.closePath()
+            ctx.moveTo(14, 3)
+            ctx.lineTo(14, 7)
+            ctx.lineTo(18, 7)
+            break
+        case "sticker": // a square with a peeled corner and a smile
+            ctx.moveTo(20, 13)
+            ctx.lineTo(20, 4)
+            ctx.lineTo(4, 4)
+            ctx.lineTo(4, 20)
+            ctx.lineTo(13, 20)
+            ctx.closePath()
+            ctx.moveTo(13, 20)
+            ctx.quadraticCurveTo(13, 13, 20, 13)
+            ctx.moveTo(8, 10)
+            ctx.quadraticCurveTo(11, 13, 14, 10)
             break
         case "signOut":
             ctx.moveTo(10, 4)

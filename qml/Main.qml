@@ -13,6 +13,12 @@ ApplicationWindow {
     // From the command line (screenshots, demos): the chat at this place in the list
     // (1: the newest) is opened once the list is in; 0 for none.
     property int openChatAt: 0
+    // From the command line (screenshots): the stories of the author at this place in
+    // the stories row (1: the own row) are opened once the row is in; 0 for none.
+    property int openStoryAt: 0
+
+    // The stories asked for by openStoryAt are on screen.
+    signal storyShown()
 
     width: 1024
     height: 720
@@ -78,6 +84,8 @@ ApplicationWindow {
         id: chatScreen
         ChatScreen {
             messenger: window.messenger
+            openStoryAt: window.openStoryAt
+            onStoryShown: window.storyShown()
             onProfileRequested: screens.push(profileScreen, {api: window.api})
         }
     }

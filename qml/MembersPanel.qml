@@ -5,10 +5,12 @@ import QtQuick.Layouts
 
 import Kocmoc
 
-// The open chat's details, from the chat header: for a group its picture,
-// title and members with their roles and presence, "Add people" for its
-// owners and admins, and "Leave group"; for a direct chat the other person.
-// Slides in from the right; full width on a phone.
+// The open chat's details, from the chat header: for a group its picture
+// (owners and admins change it), title and members with their roles and
+// presence, "Add people" for its owners and admins, each member's actions for
+// those allowed (owners make people admins and back; owners and admins remove
+// people, with a confirmation), and "Leave group"; for a direct chat the other
+// person. Slides in from the right; full width on a phone.
 Drawer {
     id: panel
 
@@ -17,7 +19,7 @@ Drawer {
     property var chat: ({})
     readonly property string chatId: chat.chatId ?? ""
     readonly property bool isGroup: chat.isGroup ?? false
-    readonly property bool canManage: chat.myRole === "owner" || chat.myRole === "admin"
+    readonly property bool canManage: members.myRole === "owner" || members.myRole === "admin"
 
     signal addPeopleRequested(var memberIds)
 
@@ -39,6 +41,7 @@ Drawer {
 
     MemberListModel {
         id: members
+        objectName: "memberModel"
         messenger: panel.messenger
         chatId: panel.chatId
     }
@@ -65,9 +68,15 @@ Drawer {
             }
         }
 
-        ChatAvatar {
-            Layout.alignment: Qt.AlignHCenter
+        AvatarPicker {
+            id: groupPhoto
+            objectName: "groupAvatar"
+            Layout.fillWidth: true
             Layout.topMargin: Theme.spacingSmall
+            api: panel.messenger.api
+            messenger: panel.messenger
+            chatId: panel.isGroup ? panel.chatId : ""
+            editable: panel.isGroup && panel.canManage
             size: Theme.avatarLarge - Theme.spacingHuge
             avatarUrl: panel.chat.avatarUrl ?? ""
             colorKey: panel.chat.avatarKey ?? ""
@@ -127,6 +136,12 @@ Drawer {
             HoverHandler { cursorShape: Qt.PointingHandCursor }
         }
 
+        ErrorBanner {
+            objectName: "membersError"
+            Layout.fillWidth: true
+            text: members.errorMessage
+        }
+
         Label {
             visible: panel.isGroup
             Layout.fillWidth: true
@@ -161,6 +176,10 @@ Drawer {
                 required property bool online
                 required property var lastSeen
                 required property bool isMe
+                required property bool canChangeRole
+                required property bool canRemove
+                required property bool changing
+                readonly property bool hasActions: member.canChangeRole || member.canRemove
                 objectName: "member_" + member.username
                 width: memberList.width
                 padding: Theme.spacingSmall
@@ -209,6 +228,44 @@ Drawer {
                         bottomPadding: 2
                         background: Rectangle { radius: height / 2; color: Theme.accentSoft }
                     }
+                    Spinner {
+                        objectName: "memberChanging"
+                        visible: member.changing
+                    }
+                    ToolButton {
+                        id: actions
+                        objectName: "memberActions"
+                        visible: member.hasActions && !member.changing
+                        implicitWidth: Theme.touchTarget
+                        implicitHeight: Theme.touchTarget
+                        padding: 0
+                        Accessible.name: qsTr("Actions for %1").arg(member.displayName)
+                        ToolTip.visible: hovered
+                        ToolTip.delay: 600
+                        ToolTip.text: qsTr("Actions")
+                        onClicked: memberMenu.openFor(member, actions)
+                        // Three dots: "more".
+                        contentItem: Item {
+                            Row {
+                                anchors.centerIn: parent
+                                spacing: Theme.spacingTiny - 1
+                                Repeater {
+                                    model: 3
+                                    Rectangle {
+                                        width: Theme.spacingTiny
+                                        height: width
+                                        radius: width / 2
+                                        color: actions.down ? Theme.accent : Theme.textSecondary
+                                    }
+                                }
+                            }
+                        }
+                        background: Rectangle {
+                            radius: width / 2
+                            color: actions.down ? Theme.accentSoft : actions.hovered ? Theme.fieldHovered : "transparent"
+                        }
+                        HoverHandler { cursorShape: Qt.PointingHandCursor }
+                    }
                 }
             }
         }
@@ -244,21 +301,25 @@ Drawer {
         }
     }
 
-    Dialog {
-        id: confirmLeave
-        objectName: "confirmLeave"
+    // "Are you sure?" before something that cannot be undone from here.
+    component Confirmation: Dialog {
+        id: confirmation
+        property string question
+        property string explanation
+        property string actionText
+        property string actionName
+        signal confirmed()
         parent: T.Overlay.overlay
         modal: true
         width: Math.min(360, (parent ? parent.width : 360) - 2 * Theme.spacingLarge)
         x: parent ? Math.round((parent.width - width) / 2) : 0
         y: parent ? Math.round((parent.height - height) / 2) : 0
         padding: Theme.spacingHuge
-        title: qsTr("Leave “%1”?").arg(panel.chat.title ?? "")
         background: Rectangle { radius: Theme.radiusLarge; color: Theme.surface; border.color: Theme.glassBorder }
         header: Label {
             padding: Theme.spacingHuge
             bottomPadding: 0
-            text: confirmLeave.title
+            text: confirmation.question
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
             color: Theme.textPrimary
@@ -266,7 +327,7 @@ Drawer {
             font.weight: Font.DemiBold
         }
         contentItem: Label {
-            text: qsTr("You will no longer see its messages. Someone in the group can add you again.")
+            text: confirmation.explanation
             wrapMode: Text.Wrap
             color: Theme.textSecondary
         }
@@ -274,26 +335,117 @@ Drawer {
             spacing: Theme.spacingSmall
             Item { Layout.fillWidth: true }
             Button {
-                id: cancelLeave
+                id: cancelButton
                 text: qsTr("Cancel")
                 flat: true
                 Layout.bottomMargin: Theme.spacingLarge
-                onClicked: confirmLeave.close()
-                contentItem: Label { text: cancelLeave.text; color: Theme.textPrimary; horizontalAlignment: Text.AlignHCenter }
-                background: Rectangle { radius: Theme.radiusSmall; color: cancelLeave.hovered ? Theme.fieldHovered : "transparent" }
+                onClicked: confirmation.close()
+                contentItem: Label { text: cancelButton.text; color: Theme.textPrimary; horizontalAlignment: Text.AlignHCenter }
+                background: Rectangle { radius: Theme.radiusSmall; color: cancelButton.hovered ? Theme.fieldHovered : "transparent" }
             }
             Button {
-                id: leaveButton
-                objectName: "confirmLeaveButton"
-                text: qsTr("Leave")
+                id: actionButton
+                objectName: confirmation.actionName
+                text: confirmation.actionText
                 Layout.rightMargin: Theme.spacingLarge
                 Layout.bottomMargin: Theme.spacingLarge
                 onClicked: {
-                    confirmLeave.close()
-                    panel.messenger.leaveChat(panel.chatId)
+                    confirmation.close()
+                    confirmation.confirmed()
                 }
-                contentItem: Label { text: leaveButton.text; color: Theme.textOnAccent; font.weight: Font.DemiBold; horizontalAlignment: Text.AlignHCenter }
+                contentItem: Label { text: actionButton.text; color: Theme.textOnAccent; font.weight: Font.DemiBold; horizontalAlignment: Text.AlignHCenter }
                 background: Rectangle { radius: Theme.radiusSmall; color: Theme.danger }
+            }
+        }
+    }
+
+    Confirmation {
+        id: confirmLeave
+        objectName: "confirmLeave"
+        question: qsTr("Leave “%1”?").arg(panel.chat.title ?? "")
+        explanation: qsTr("You will no longer see its messages. Someone in the group can add you again.")
+        actionText: qsTr("Leave")
+        actionName: "confirmLeaveButton"
+        onConfirmed: panel.messenger.leaveChat(panel.chatId)
+    }
+
+    Confirmation {
+        id: confirmRemove
+        property string userId
+        property string memberName
+        objectName: "confirmRemove"
+        question: qsTr("Remove %1 from “%2”?").arg(memberName).arg(panel.chat.title ?? "")
+        explanation: qsTr("They will no longer see its messages. An owner or admin can add them again.")
+        actionText: qsTr("Remove")
+        actionName: "confirmRemoveButton"
+        onConfirmed: members.removeMember(userId)
+    }
+
+    // One line of memberMenu.
+    component MemberAction: ItemDelegate {
+        id: action
+        property color ink: Theme.textPrimary
+        Layout.fillWidth: true
+        leftPadding: Theme.spacingMedium
+        rightPadding: Theme.spacingHuge
+        Accessible.name: text
+        contentItem: Label {
+            text: action.text
+            color: action.ink
+            font.pixelSize: Theme.fontBody
+        }
+        background: Rectangle {
+            radius: Theme.radiusSmall
+            color: action.down ? Theme.accentSoft : action.hovered ? Theme.fieldHovered : "transparent"
+        }
+    }
+
+    // What may be done to one member, under its "more" button; only what the
+    // signed-in person is allowed shows. (A Popup, not a Menu: a Menu keeps the
+    // room of the lines it hides.)
+    Popup {
+        id: memberMenu
+        objectName: "memberMenu"
+        property var target: null
+        function openFor(row, button) {
+            target = row
+            parent = button
+            x = button.width - implicitWidth
+            y = button.height
+            open()
+        }
+        margins: Theme.spacingSmall
+        padding: Theme.spacingTiny
+        background: Rectangle {
+            radius: Theme.radiusMedium
+            color: Theme.surface
+            border.width: 1
+            border.color: Theme.glassBorder
+        }
+        contentItem: ColumnLayout {
+            spacing: 0
+            MemberAction {
+                objectName: "roleAction"
+                visible: memberMenu.target !== null && memberMenu.target.canChangeRole
+                text: memberMenu.target !== null && memberMenu.target.role === "admin"
+                      ? qsTr("Remove admin rights") : qsTr("Make admin")
+                onClicked: {
+                    memberMenu.close()
+                    members.setRole(memberMenu.target.userId,
+                                    memberMenu.target.role === "admin" ? "member" : "admin")
+                }
+            }
+            MemberAction {
+                objectName: "removeAction"
+                visible: memberMenu.target !== null && memberMenu.target.canRemove
+                ink: Theme.danger
+                text: qsTr("Remove from group")
+                onClicked: {
+                    memberMenu.close()
+                    confirmRemove.userId = memberMenu.target.userId
+                    confirmRemove.memberName = memberMenu.target.displayName
+                    confirmRemove.open()
+                }
             }
         }
     }
@@ -302,4 +454,6 @@ Drawer {
         target: panel.messenger
         function onChatLeft(chatId) { if (chatId === panel.chatId) panel.close() }
     }
+    // The chat is gone (left, removed, closed): nothing is left to show.
+    onChatIdChanged: if (chatId === "") panel.close()
 }

@@ -5,8 +5,9 @@ import Kocmoc
 
 // One message of the chat (roles of MessageListModel): a date separator above
 // the first of a day, the bubble (own on the right), a reply preview, the
-// forwarded-from line, the text as plain text, the time with "edited" and the
-// ticks, and the reactions under it.
+// forwarded-from line, the photo, video, voice, document or sticker, the text
+// (a caption) as plain text, the time with "edited" and the ticks, and the
+// reactions under it. A file on its way shows its progress and a cancel button.
 Item {
     id: message
 
@@ -30,6 +31,9 @@ Item {
     required property var reactions
     required property bool showDate
     required property bool firstInGroup
+    required property string type
+    required property var files
+    required property var upload
     property bool isGroup: false
     property string searchText
     property bool searchCurrent: false
@@ -37,10 +41,16 @@ Item {
     signal menuRequested(var bubble)
     signal reactionClicked(string emoji, bool mine)
     signal retryRequested()
+    signal cancelUploadRequested()
+    signal openPhotoRequested(string url)
 
     // In groups, others' messages leave room on the left for the author's avatar,
     // shown beside the first message of each run.
     readonly property bool showsAvatars: isGroup && !isMine
+    readonly property var file: files && files.length > 0 ? files[0] : null
+    readonly property bool isSticker: type === "sticker" && !deleted
+    readonly property bool hasMedia: !deleted && file !== null && type !== "text"
+    readonly property string mediaKey: messageId > 0 ? String(messageId) : clientId
     readonly property bool matches: searchText !== ""
         && message.text.toLowerCase().indexOf(searchText.toLowerCase()) >= 0
 
@@ -95,7 +105,9 @@ Item {
             readonly property real padding: Theme.spacingMedium
             readonly property real maxWidth: Math.min(Theme.bubbleMaxWidth, column.width * 0.8)
             // As wide as the widest line needs, up to maxWidth (then the text wraps).
-            readonly property real naturalWidth: Math.max(messageText.implicitWidth,
+            readonly property real naturalWidth: Math.max(messageText.visible ? messageText.implicitWidth : 0,
+                media.item ? media.item.implicitWidth : 0,
+                uploadRow.visible ? Theme.voiceBubbleWidth : 0,
                 senderLabel.visible ? senderLabel.implicitWidth : 0,
                 forwardedLabel.visible ? forwardedLabel.implicitWidth : 0,
                 replyPreview.visible ? replyPreview.naturalWidth : 0,
@@ -104,12 +116,14 @@ Item {
             width: Math.min(maxWidth, Math.ceil(naturalWidth) + 2 * padding)
             height: content.height + meta.height + Theme.spacingSmall * 2 + 2
             radius: Theme.radiusLarge
-            color: message.deleted ? "transparent" : (message.isMine ? Theme.bubbleOwn : Theme.bubbleOther)
+            color: message.deleted || message.isSticker ? "transparent"
+                 : (message.isMine ? Theme.bubbleOwn : Theme.bubbleOther)
             border.width: message.deleted ? 1 : (message.searchCurrent ? 2 : 0)
             border.color: message.searchCurrent ? Theme.highlight : Theme.divider
             opacity: message.status === "pending" ? 0.8 : 1
-            readonly property color ink: message.isMine && !message.deleted ? Theme.bubbleOwnText : Theme.bubbleOtherText
-            readonly property color metaInk: message.isMine && !message.deleted ? Theme.bubbleOwnMeta : Theme.textSecondary
+            readonly property bool onAccent: message.isMine && !message.deleted && !message.isSticker
+            readonly property color ink: onAccent ? Theme.bubbleOwnText : Theme.bubbleOtherText
+            readonly property color metaInk: onAccent ? Theme.bubbleOwnMeta : Theme.textSecondary
 
             // Neon: own messages glow softly.
             Rectangle {
@@ -121,7 +135,7 @@ Item {
                 border.width: 3
                 border.color: Theme.glow
                 opacity: 0.7
-                visible: Theme.neon && message.isMine && !message.deleted
+                visible: Theme.neon && bubble.onAccent
             }
 
             TapHandler {
@@ -203,9 +217,74 @@ Item {
                         }
                     }
                 }
+                Loader {
+                    id: media
+                    objectName: "media"
+                    active: message.hasMedia
+                    width: item ? Math.min(item.implicitWidth, parent.width) : 0
+                    height: item ? item.implicitHeight : 0
+                    sourceComponent: message.type === "photo" ? photoComponent
+                                   : message.type === "video" ? videoComponent
+                                   : message.type === "voice" || message.type === "audio" ? voiceComponent
+                                   : message.type === "sticker" ? stickerComponent
+                                   : documentComponent
+                }
+                // A file on its way: how far, and a way to stop it.
+                Row {
+                    id: uploadRow
+                    objectName: "uploadProgress"
+                    visible: message.upload !== null && message.upload !== undefined
+                    width: parent.width
+                    spacing: Theme.spacingSmall
+                    ProgressBar {
+                        id: uploadBar
+                        objectName: "uploadBar"
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: parent.width - uploadCancel.width - parent.spacing
+                        from: 0
+                        to: 1
+                        value: uploadRow.visible ? message.upload.progress : 0
+                        background: Rectangle {
+                            implicitHeight: Theme.progressHeight
+                            radius: height / 2
+                            color: bubble.onAccent ? Theme.bubbleOwnMeta : Theme.divider
+                            opacity: 0.5
+                        }
+                        contentItem: Item {
+                            implicitHeight: Theme.progressHeight
+                            Rectangle {
+                                width: uploadBar.visualPosition * parent.width
+                                height: parent.height
+                                radius: height / 2
+                                color: bubble.onAccent ? Theme.textOnAccent : Theme.accent
+                            }
+                        }
+                    }
+                    IconButton {
+                        id: uploadCancel
+                        objectName: "uploadCancel"
+                        size: Theme.touchTarget - Theme.spacingSmall
+                        glyph: "close"
+                        ink: bubble.ink
+                        tip: qsTr("Cancel sending")
+                        onClicked: message.cancelUploadRequested()
+                    }
+                }
+                Label {
+                    objectName: "uploadError"
+                    visible: uploadRow.visible && message.status === "failed"
+                    width: parent.width
+                    text: visible ? message.upload.errorString : ""
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: bubble.onAccent ? Theme.textOnAccent : Theme.danger
+                    font.pixelSize: Theme.fontCaption
+                }
                 TextEdit {
                     id: messageText
                     objectName: "messageText"
+                    // A photo's or a file's caption only when there is one.
+                    visible: !message.hasMedia || message.text !== ""
                     width: parent.width
                     readOnly: true
                     selectByMouse: true
@@ -222,6 +301,16 @@ Item {
                         : message.matches ? Formats.highlighted(message.text, message.searchText, Theme.highlight)
                         : message.text
                 }
+            }
+            // Under a sticker the time sits on a pill of its own, as there is no bubble.
+            Rectangle {
+                visible: message.isSticker
+                anchors.fill: meta
+                anchors.margins: -Theme.spacingTiny / 2
+                anchors.leftMargin: -Theme.spacingTiny
+                anchors.rightMargin: -Theme.spacingTiny
+                radius: height / 2
+                color: Theme.glass
             }
             Row {
                 id: meta
@@ -290,6 +379,66 @@ Item {
                     TapHandler { onTapped: message.reactionClicked(modelData.emoji, modelData.mine) }
                     HoverHandler { cursorShape: Qt.PointingHandCursor }
                 }
+            }
+        }
+    }
+
+    Component {
+        id: photoComponent
+        PhotoBubble {
+            maxWidth: bubble.maxWidth - 2 * bubble.padding
+            thumbnailUrl: message.file.thumbnailUrl ?? ""
+            url: message.file.url ?? ""
+            pictureWidth: message.file.width ?? 0
+            pictureHeight: message.file.height ?? 0
+            onOpenRequested: url => message.openPhotoRequested(url)
+        }
+    }
+    Component {
+        id: videoComponent
+        VideoBubble {
+            maxWidth: bubble.maxWidth - 2 * bubble.padding
+            key: message.mediaKey
+            // A pending video plays only once it is on the server.
+            url: message.messageId > 0 ? (message.file.url ?? "") : ""
+            durationMs: message.file.durationMs ?? 0
+        }
+    }
+    Component {
+        id: voiceComponent
+        VoiceBubble {
+            key: message.mediaKey
+            url: message.messageId > 0 ? (message.file.url ?? "") : ""
+            durationMs: message.file.durationMs ?? 0
+            waveform: message.file.waveform ?? []
+            onAccent: bubble.onAccent
+            ink: bubble.ink
+        }
+    }
+    Component {
+        id: documentComponent
+        DocumentCard {
+            name: message.file.name ?? ""
+            size: message.file.size ?? 0
+            mime: message.file.mime ?? ""
+            url: message.messageId > 0 ? (message.file.url ?? "") : ""
+            onAccent: bubble.onAccent
+            ink: bubble.ink
+            metaInk: bubble.metaInk
+        }
+    }
+    Component {
+        id: stickerComponent
+        Item {
+            implicitWidth: Theme.stickerSize
+            implicitHeight: Theme.stickerSize
+            Image {
+                objectName: "stickerImage"
+                anchors.fill: parent
+                source: message.file.url ?? ""
+                sourceSize: Qt.size(Theme.stickerSize * 2, Theme.stickerSize * 2)
+                fillMode: Image.PreserveAspectFit
+                asynchronous: true
             }
         }
     }

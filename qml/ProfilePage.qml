@@ -4,7 +4,7 @@ import QtQuick.Layouts
 
 import Kocmoc
 
-// The signed-in person's own profile.
+// The signed-in person's own profile, where they change or remove their photo.
 Page {
     id: page
 
@@ -68,9 +68,10 @@ Page {
             y: Theme.spacingGiant
             spacing: Theme.spacingLarge
 
-            ChatAvatar {
+            AvatarPicker {
                 objectName: "profileAvatar"
-                Layout.alignment: Qt.AlignHCenter
+                Layout.fillWidth: true
+                api: page.api
                 size: Theme.avatarLarge
                 avatarUrl: page.api.fileUrl(page.user.avatarUrl)
                 colorKey: page.user.id

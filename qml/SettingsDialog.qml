@@ -8,8 +8,12 @@ import Kocmoc
 // The app's settings (Preferences, remembered across runs): colour scheme,
 // neon glow, interface language and desktop notifications. Each change takes
 // effect at once; the language switches every text of the running app.
+// Given the ApiClient, it also shows who is signed in, with their photo to
+// change or remove.
 Dialog {
     id: dialog
+
+    property ApiClient api: null
 
     objectName: "settingsDialog"
     modal: true
@@ -63,6 +67,84 @@ Dialog {
 
     contentItem: ColumnLayout {
         spacing: Theme.spacingMedium
+
+        SectionTitle {
+            visible: dialog.api !== null
+            text: qsTr("Profile")
+        }
+        RowLayout {
+            visible: dialog.api !== null
+            Layout.fillWidth: true
+            spacing: Theme.spacingLarge
+            AvatarPicker {
+                id: photo
+                objectName: "settingsAvatar"
+                Layout.alignment: Qt.AlignTop
+                api: dialog.api
+                size: Theme.avatarSmall + Theme.spacingLarge
+                showsError: false
+                showsLinks: false
+                avatarUrl: dialog.api ? dialog.api.fileUrl(dialog.api.currentUser.avatarUrl) : ""
+                colorKey: dialog.api ? dialog.api.currentUser.id : ""
+                initials: dialog.api ? dialog.api.currentUser.initials : ""
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                Layout.topMargin: Theme.spacingMedium
+                spacing: Theme.spacingTiny
+                Label {
+                    objectName: "settingsName"
+                    Layout.fillWidth: true
+                    text: dialog.api ? dialog.api.currentUser.displayName : ""
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                    color: Theme.textPrimary
+                    font.pixelSize: Theme.fontBodyLarge
+                    font.weight: Font.DemiBold
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: dialog.api ? "@" + dialog.api.currentUser.username : ""
+                    textFormat: Text.PlainText
+                    elide: Text.ElideRight
+                    color: Theme.textSecondary
+                    font.pixelSize: Theme.fontCaption + 1
+                }
+                Row {
+                    Layout.topMargin: Theme.spacingTiny
+                    spacing: Theme.spacingLarge
+                    TextLink {
+                        objectName: "settingsChangePhoto"
+                        visible: !photo.uploader.busy
+                        text: photo.avatarUrl === "" ? qsTr("Add photo") : qsTr("Change photo")
+                        onClicked: photo.choose()
+                    }
+                    TextLink {
+                        objectName: "settingsRemovePhoto"
+                        visible: !photo.uploader.busy && photo.avatarUrl !== ""
+                        text: qsTr("Remove photo")
+                        onClicked: photo.uploader.remove()
+                    }
+                    TextLink {
+                        objectName: "settingsCancelPhoto"
+                        visible: photo.uploader.busy
+                        text: qsTr("Cancel")
+                        onClicked: photo.uploader.cancel()
+                    }
+                }
+            }
+        }
+        Label {
+            objectName: "settingsPhotoError"
+            visible: text !== ""
+            Layout.fillWidth: true
+            text: photo.uploader.errorMessage
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            color: Theme.danger
+            font.pixelSize: Theme.fontCaption + 1
+        }
 
         SectionTitle { text: qsTr("Appearance") }
         SegmentedChoice {

@@ -80,6 +80,39 @@ QtObject {
         return avatarGradients[hash % avatarGradients.length]
     }
 
+    // Stories (SPEC 2.5): the ring around an author's avatar, one arc per story, bright
+    // for what is new and dim once seen; the viewer is dark on either scheme, like a photo.
+    readonly property color storyRingFrom: dark ? "#C77DFF" : "#B04DFF"
+    readonly property color storyRingTo: dark ? "#FF7AC6" : "#FF4F9A"
+    readonly property color storyRingSeen: dark ? "#3A3647" : "#CFCBDA"
+    readonly property real storyRingWidth: 2.5
+    readonly property int storyAvatar: 52
+    readonly property int storyRingGap: 3 // between the ring and the avatar
+    readonly property int storyDurationMs: 5000 // a photo or a text on screen
+    readonly property color storyBackdrop: "#000000"
+    readonly property color storyScrim: Qt.rgba(0.02, 0.01, 0.05, 0.94)
+    readonly property color storyInk: "#FFFFFF"
+    readonly property color storyInkDim: Qt.rgba(1, 1, 1, 0.72)
+    readonly property color storyTrack: Qt.rgba(1, 1, 1, 0.32)
+    readonly property color storyShade: Qt.rgba(0, 0, 0, 0.45) // under text on a photo
+    readonly property color storyPanel: "#16141D"
+    readonly property real storyAspect: 9 / 16
+    readonly property int storyTextSize: 28
+    // The named backgrounds of text stories (the server's list), top to bottom.
+    readonly property var storyBackgrounds: ({
+        "violet": ["#8E54FF", "#5B21D6"],
+        "sunset": ["#FFB36B", "#E5485F"],
+        "ocean": ["#4FC3F7", "#2F56D9"],
+        "forest": ["#6FD08C", "#1F7A55"],
+        "night": ["#2C2A5E", "#0A0918"]
+    })
+    function storyBackground(name) {
+        // "#RRGGBB" is a plain colour; an unknown name falls back to violet.
+        if (name.length === 7 && name[0] === "#")
+            return [name, name]
+        return storyBackgrounds[name] || storyBackgrounds["violet"]
+    }
+
     // Type. Inter when installed (scripts/install-deps.sh), the system sans otherwise.
     readonly property string fontFamily: "Inter"
     readonly property int fontCaption: 13
@@ -120,6 +153,17 @@ QtObject {
     readonly property int bubbleMaxWidth: 520
     readonly property int badgeSize: 20
     readonly property int onlineDot: 12
+    // Media in messages: photos and video posters fit this box, stickers are this big.
+    readonly property int mediaMaxWidth: 320
+    readonly property int mediaMaxHeight: 320
+    readonly property int stickerSize: 160
+    readonly property int voiceBubbleWidth: 260
+    readonly property int waveformHeight: 28
+    readonly property int waveformBar: 3
+    readonly property int progressHeight: 4
+    // The viewer's and the drop hint's dimmed backdrop.
+    readonly property color scrim: Qt.rgba(0, 0, 0, 0.82)
+    readonly property color mediaPlaceholder: dark ? "#1C1A24" : "#2A2535"
 
     // Motion.
     readonly property int durationFast: 120

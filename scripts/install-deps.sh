@@ -39,6 +39,9 @@ if [[ "$server_only" == false ]]; then
     # Voice messages: the microphone through Qt Multimedia (and its QML module for
     # playback), encoded to Ogg/Opus with libopusenc (docs/client.md, Voice messages).
     packages+=(qt6-multimedia-dev qml6-module-qtmultimedia libopusenc-dev libopus-dev)
+    # Attachments: the file dialog (QtQuick.Dialogs), and GStreamer's plugins for
+    # Qt Multimedia to play voice messages (Ogg/Opus) and videos (WebM, MP4).
+    packages+=(qml6-module-qtquick-dialogs gstreamer1.0-plugins-base gstreamer1.0-plugins-good)
 fi
 if [[ "$with_tests" == true ]]; then
     packages+=(postgresql python3-aiosmtpd nginx sqlite3 curl systemd)
@@ -46,6 +49,8 @@ if [[ "$with_tests" == true ]]; then
     # espeak-ng played into it; sox for looking at recordings by hand.
     if [[ "$server_only" == false ]]; then
         packages+=(pulseaudio espeak-ng sox)
+        # The screenshots' chat has a short video, made at test time.
+        packages+=(ffmpeg)
     fi
     # Node runs the real socket.io-client against the server; any node with npm will do.
     command -v npm >/dev/null || packages+=(nodejs npm)

@@ -2,6 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>AttachmentSheet</name>
+    <message>
+        <source>Send a photo</source>
+        <translation>Send a photo</translation>
+    </message>
+    <message>
+        <source>Send a video</source>
+        <translation>Send a video</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>Send a file</translation>
+    </message>
+    <message>
+        <source>Add a caption</source>
+        <translation>Add a caption</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+</context>
+<context>
+    <name>AvatarPicker</name>
+    <message>
+        <source>Add photo</source>
+        <translation>Add photo</translation>
+    </message>
+    <message>
+        <source>Change photo</source>
+        <translation>Change photo</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choose your photo</source>
+        <translation>Choose your photo</translation>
+    </message>
+    <message>
+        <source>Choose the group&apos;s photo</source>
+        <translation>Choose the group&apos;s photo</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.webp *.gif)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>AvatarUploader</name>
+    <message>
+        <source>This picture is too large: a photo can be up to %1.</source>
+        <translation>This picture is too large: a photo can be up to %1.</translation>
+    </message>
+    <message>
+        <source>A photo has to be a JPEG, PNG, WebP or GIF image.</source>
+        <translation>A photo has to be a JPEG, PNG, WebP or GIF image.</translation>
+    </message>
+    <message>
+        <source>Only the group&apos;s owners and admins can change its photo.</source>
+        <translation>Only the group&apos;s owners and admins can change its photo.</translation>
+    </message>
+</context>
+<context>
     <name>ChatListItem</name>
     <message>
         <source>No messages yet</source>
@@ -101,6 +178,10 @@
         <source>Ctrl+K finds a chat; “New chat” starts one.</source>
         <translation>Ctrl+K finds a chat; “New chat” starts one.</translation>
     </message>
+    <message>
+        <source>Drop files here to send them</source>
+        <translation>Drop files here to send them</translation>
+    </message>
 </context>
 <context>
     <name>ChatSidebar</name>
@@ -178,6 +259,42 @@
     <message>
         <source>Send (Enter)</source>
         <translation>Send (Enter)</translation>
+    </message>
+    <message>
+        <source>Send files</source>
+        <translation>Send files</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <source>Stickers</source>
+        <translation>Stickers</translation>
+    </message>
+    <message>
+        <source>Cancel recording</source>
+        <translation>Cancel recording</translation>
+    </message>
+    <message>
+        <source>‹ Slide left to cancel</source>
+        <translation>‹ Slide left to cancel</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>Recording…</translation>
+    </message>
+    <message>
+        <source>The picture on the clipboard cannot be attached.</source>
+        <translation>The picture on the clipboard cannot be attached.</translation>
+    </message>
+    <message>
+        <source>Record a voice message</source>
+        <translation>Record a voice message</translation>
+    </message>
+    <message>
+        <source>Hold to record, release to send</source>
+        <translation>Hold to record, release to send</translation>
     </message>
 </context>
 <context>
@@ -481,12 +598,53 @@
         <comment>date pattern: a day of another year</comment>
         <translation>MMMM d, yyyy</translation>
     </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>KOCMOC</source>
         <translation>KOCMOC</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPlayback</name>
+    <message>
+        <source>This recording cannot be played.</source>
+        <translation>This recording cannot be played.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaViewer</name>
+    <message>
+        <source>The photo cannot be loaded.</source>
+        <translation>The photo cannot be loaded.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListModel</name>
+    <message>
+        <source>Only the group&apos;s owners can change roles.</source>
+        <translation>Only the group&apos;s owners can change roles.</translation>
+    </message>
+    <message>
+        <source>Only the group&apos;s owners and admins can remove people, and only owners can remove an owner.</source>
+        <translation>Only the group&apos;s owners and admins can remove people, and only owners can remove an owner.</translation>
+    </message>
+    <message>
+        <source>This person is no longer in the group.</source>
+        <translation>This person is no longer in the group.</translation>
     </message>
 </context>
 <context>
@@ -561,6 +719,38 @@
         <source>Leave</source>
         <translation>Leave</translation>
     </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>Actions for %1</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Remove %1 from “%2”?</source>
+        <translation>Remove %1 from “%2”?</translation>
+    </message>
+    <message>
+        <source>They will no longer see its messages. An owner or admin can add them again.</source>
+        <translation>They will no longer see its messages. An owner or admin can add them again.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove admin rights</source>
+        <translation>Remove admin rights</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>Make admin</translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>Remove from group</translation>
+    </message>
 </context>
 <context>
     <name>MessageBubble</name>
@@ -579,6 +769,10 @@
     <message>
         <source>edited</source>
         <translation>edited</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Cancel sending</translation>
     </message>
 </context>
 <context>
@@ -781,6 +975,26 @@ A group&apos;s message in a notification: &quot;Boris: See you at eight&quot;.</
         <source>A notification when a message arrives while KOCMOC is in the background.</source>
         <translation>A notification when a message arrives while KOCMOC is in the background.</translation>
     </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>Add photo</translation>
+    </message>
+    <message>
+        <source>Change photo</source>
+        <translation>Change photo</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -811,6 +1025,210 @@ A group&apos;s message in a notification: &quot;Boris: See you at eight&quot;.</
     <message>
         <source>Sign in to your account.</source>
         <translation>Sign in to your account.</translation>
+    </message>
+</context>
+<context>
+    <name>StickerPanel</name>
+    <message>
+        <source>Loading stickers…</source>
+        <translation>Loading stickers…</translation>
+    </message>
+</context>
+<context>
+    <name>StoriesRow</name>
+    <message>
+        <source>Your story</source>
+        <translation>Your story</translation>
+    </message>
+    <message>
+        <source>Stories of %1</source>
+        <translation>Stories of %1</translation>
+    </message>
+    <message>
+        <source>New story</source>
+        <translation>New story</translation>
+    </message>
+</context>
+<context>
+    <name>StoryComposer</name>
+    <message>
+        <source>Choose a photo or a video</source>
+        <translation>Choose a photo or a video</translation>
+    </message>
+    <message>
+        <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.mp4 *.webm *.mov)</source>
+        <translation>Photos and videos (*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.mp4 *.webm *.mov)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>New story</source>
+        <translation>New story</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Photo or video</source>
+        <translation>Photo or video</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Write something</source>
+        <translation>Write something</translation>
+    </message>
+    <message>
+        <source>Video: %1</source>
+        <translation>Video: %1</translation>
+    </message>
+    <message>
+        <source>Choose another</source>
+        <translation>Choose another</translation>
+    </message>
+    <message>
+        <source>Choose a photo or video</source>
+        <translation>Choose a photo or video</translation>
+    </message>
+    <message>
+        <source>Add a caption</source>
+        <translation>Add a caption</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publish</translation>
+    </message>
+</context>
+<context>
+    <name>StoryFeedModel</name>
+    <message>
+        <source>This story is no longer available.</source>
+        <translation>This story is no longer available.</translation>
+    </message>
+    <message>
+        <source>Only the author of a story can do that.</source>
+        <translation>Only the author of a story can do that.</translation>
+    </message>
+</context>
+<context>
+    <name>StoryPublisher</name>
+    <message>
+        <source>A story can be a photo or a video. “%1” is neither.</source>
+        <translation>A story can be a photo or a video. “%1” is neither.</translation>
+    </message>
+    <message>
+        <source>Write the story&apos;s text first.</source>
+        <translation>Write the story&apos;s text first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A story&apos;s text can have at most %n character(s).</source>
+        <translation>
+            <numerusform>A story&apos;s text can have at most %n character.</numerusform>
+            <numerusform>A story&apos;s text can have at most %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The text has characters that cannot be sent.</source>
+        <translation>The text has characters that cannot be sent.</translation>
+    </message>
+    <message>
+        <source>Choose a background for the story.</source>
+        <translation>Choose a background for the story.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this file for a story. Choose another photo or video.</source>
+        <translation>The server did not accept this file for a story. Choose another photo or video.</translation>
+    </message>
+</context>
+<context>
+    <name>StoryViewer</name>
+    <message>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This photo could not be loaded.</source>
+        <translation>This photo could not be loaded.</translation>
+    </message>
+    <message>
+        <source>This video could not be played.</source>
+        <translation>This video could not be played.</translation>
+    </message>
+    <message>
+        <source>Your story</source>
+        <translation>Your story</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n view(s)</source>
+        <translation>
+            <numerusform>%n view</numerusform>
+            <numerusform>%n views</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete story</source>
+        <translation>Delete story</translation>
+    </message>
+    <message numerus="yes">
+        <source>Viewed by %n</source>
+        <translation>
+            <numerusform>Viewed by %n</numerusform>
+            <numerusform>Viewed by %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No views yet.</source>
+        <translation>No views yet.</translation>
+    </message>
+    <message>
+        <source>Delete this story? It disappears for everyone.</source>
+        <translation>Delete this story? It disappears for everyone.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceBubble</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,83 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_US">
 <context>
+    <name>AttachmentSheet</name>
+    <message>
+        <source>Send a photo</source>
+        <translation>Отправить фото</translation>
+    </message>
+    <message>
+        <source>Send a video</source>
+        <translation>Отправить видео</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>Отправить файл</translation>
+    </message>
+    <message>
+        <source>Add a caption</source>
+        <translation>Добавить подпись</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+</context>
+<context>
+    <name>AvatarPicker</name>
+    <message>
+        <source>Add photo</source>
+        <translation>Добавить фото</translation>
+    </message>
+    <message>
+        <source>Change photo</source>
+        <translation>Сменить фото</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Удалить фото</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Choose your photo</source>
+        <translation>Выберите своё фото</translation>
+    </message>
+    <message>
+        <source>Choose the group&apos;s photo</source>
+        <translation>Выберите фото группы</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
+        <translation>Изображения (*.jpg *.jpeg *.png *.webp *.gif)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+</context>
+<context>
+    <name>AvatarUploader</name>
+    <message>
+        <source>This picture is too large: a photo can be up to %1.</source>
+        <translation>Картинка слишком большая: фото может быть не больше %1.</translation>
+    </message>
+    <message>
+        <source>A photo has to be a JPEG, PNG, WebP or GIF image.</source>
+        <translation>Фото должно быть изображением JPEG, PNG, WebP или GIF.</translation>
+    </message>
+    <message>
+        <source>Only the group&apos;s owners and admins can change its photo.</source>
+        <translation>Менять фото группы могут только её владельцы и администраторы.</translation>
+    </message>
+</context>
+<context>
     <name>ChatListItem</name>
     <message>
         <source>No messages yet</source>
@@ -102,6 +179,10 @@
         <source>Ctrl+K finds a chat; “New chat” starts one.</source>
         <translation>Ctrl+K — найти чат, «Новый чат» — начать новый.</translation>
     </message>
+    <message>
+        <source>Drop files here to send them</source>
+        <translation>Перетащите файлы сюда, чтобы отправить</translation>
+    </message>
 </context>
 <context>
     <name>ChatSidebar</name>
@@ -179,6 +260,42 @@
     <message>
         <source>Send (Enter)</source>
         <translation>Отправить (Enter)</translation>
+    </message>
+    <message>
+        <source>Send files</source>
+        <translation>Отправить файлы</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Прикрепить файлы</translation>
+    </message>
+    <message>
+        <source>Stickers</source>
+        <translation>Стикеры</translation>
+    </message>
+    <message>
+        <source>Cancel recording</source>
+        <translation>Отменить запись</translation>
+    </message>
+    <message>
+        <source>‹ Slide left to cancel</source>
+        <translation>‹ Влево — отмена</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>Запись…</translation>
+    </message>
+    <message>
+        <source>The picture on the clipboard cannot be attached.</source>
+        <translation>Картинку из буфера обмена нельзя прикрепить.</translation>
+    </message>
+    <message>
+        <source>Record a voice message</source>
+        <translation>Записать голосовое сообщение</translation>
+    </message>
+    <message>
+        <source>Hold to record, release to send</source>
+        <translation>Удерживайте для записи, отпустите для отправки</translation>
     </message>
 </context>
 <context>
@@ -490,12 +607,53 @@
         <comment>date pattern: a day of another year</comment>
         <translation>d MMMM yyyy</translation>
     </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 Б</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 КБ</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 МБ</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
     <message>
         <source>KOCMOC</source>
         <translation>KOCMOC</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPlayback</name>
+    <message>
+        <source>This recording cannot be played.</source>
+        <translation>Эту запись не удаётся воспроизвести.</translation>
+    </message>
+</context>
+<context>
+    <name>MediaViewer</name>
+    <message>
+        <source>The photo cannot be loaded.</source>
+        <translation>Фото не удаётся загрузить.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberListModel</name>
+    <message>
+        <source>Only the group&apos;s owners can change roles.</source>
+        <translation>Менять роли могут только владельцы группы.</translation>
+    </message>
+    <message>
+        <source>Only the group&apos;s owners and admins can remove people, and only owners can remove an owner.</source>
+        <translation>Удалять участников могут только владельцы и администраторы группы, а владельца — только владелец.</translation>
+    </message>
+    <message>
+        <source>This person is no longer in the group.</source>
+        <translation>Этого человека уже нет в группе.</translation>
     </message>
 </context>
 <context>
@@ -572,6 +730,38 @@
         <source>Leave</source>
         <translation>Покинуть</translation>
     </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>Действия: %1</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Действия</translation>
+    </message>
+    <message>
+        <source>Remove %1 from “%2”?</source>
+        <translation>Удалить %1 из «%2»?</translation>
+    </message>
+    <message>
+        <source>They will no longer see its messages. An owner or admin can add them again.</source>
+        <translation>Этот человек больше не увидит сообщений группы. Владелец или администратор может добавить его снова.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Remove admin rights</source>
+        <translation>Снять права администратора</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>Сделать администратором</translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>Удалить из группы</translation>
+    </message>
 </context>
 <context>
     <name>MessageBubble</name>
@@ -590,6 +780,10 @@
     <message>
         <source>edited</source>
         <translation>изменено</translation>
+    </message>
+    <message>
+        <source>Cancel sending</source>
+        <translation>Отменить отправку</translation>
     </message>
 </context>
 <context>
@@ -793,6 +987,26 @@ A group&apos;s message in a notification: &quot;Boris: See you at eight&quot;.</
         <source>A notification when a message arrives while KOCMOC is in the background.</source>
         <translation>Уведомление о новом сообщении, когда окно KOCMOC не активно.</translation>
     </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>Добавить фото</translation>
+    </message>
+    <message>
+        <source>Change photo</source>
+        <translation>Сменить фото</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Удалить фото</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -823,6 +1037,215 @@ A group&apos;s message in a notification: &quot;Boris: See you at eight&quot;.</
     <message>
         <source>Sign in to your account.</source>
         <translation>Войдите в свой аккаунт.</translation>
+    </message>
+</context>
+<context>
+    <name>StickerPanel</name>
+    <message>
+        <source>Loading stickers…</source>
+        <translation>Загрузка стикеров…</translation>
+    </message>
+</context>
+<context>
+    <name>StoriesRow</name>
+    <message>
+        <source>Your story</source>
+        <translation>Ваша история</translation>
+    </message>
+    <message>
+        <source>Stories of %1</source>
+        <translation>Истории: %1</translation>
+    </message>
+    <message>
+        <source>New story</source>
+        <translation>Новая история</translation>
+    </message>
+</context>
+<context>
+    <name>StoryComposer</name>
+    <message>
+        <source>Choose a photo or a video</source>
+        <translation>Выберите фото или видео</translation>
+    </message>
+    <message>
+        <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.mp4 *.webm *.mov)</source>
+        <translation>Фото и видео (*.jpg *.jpeg *.png *.webp *.gif *.heic *.heif *.mp4 *.webm *.mov)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>New story</source>
+        <translation>Новая история</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Photo or video</source>
+        <translation>Фото или видео</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Write something</source>
+        <translation>Напишите что-нибудь</translation>
+    </message>
+    <message>
+        <source>Video: %1</source>
+        <translation>Видео: %1</translation>
+    </message>
+    <message>
+        <source>Choose another</source>
+        <translation>Выбрать другое</translation>
+    </message>
+    <message>
+        <source>Choose a photo or video</source>
+        <translation>Выберите фото или видео</translation>
+    </message>
+    <message>
+        <source>Add a caption</source>
+        <translation>Добавить подпись</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Опубликовать</translation>
+    </message>
+</context>
+<context>
+    <name>StoryFeedModel</name>
+    <message>
+        <source>This story is no longer available.</source>
+        <translation>Эта история больше недоступна.</translation>
+    </message>
+    <message>
+        <source>Only the author of a story can do that.</source>
+        <translation>Это может сделать только автор истории.</translation>
+    </message>
+</context>
+<context>
+    <name>StoryPublisher</name>
+    <message>
+        <source>A story can be a photo or a video. “%1” is neither.</source>
+        <translation>История — это фото или видео, а «%1» — ни то ни другое.</translation>
+    </message>
+    <message>
+        <source>Write the story&apos;s text first.</source>
+        <translation>Сначала напишите текст истории.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A story&apos;s text can have at most %n character(s).</source>
+        <translation>
+            <numerusform>В тексте истории может быть не больше %n символа.</numerusform>
+            <numerusform>В тексте истории может быть не больше %n символов.</numerusform>
+            <numerusform>В тексте истории может быть не больше %n символов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The text has characters that cannot be sent.</source>
+        <translation>В тексте есть символы, которые нельзя отправить.</translation>
+    </message>
+    <message>
+        <source>Choose a background for the story.</source>
+        <translation>Выберите фон для истории.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this file for a story. Choose another photo or video.</source>
+        <translation>Сервер не принял этот файл для истории. Выберите другое фото или видео.</translation>
+    </message>
+</context>
+<context>
+    <name>StoryViewer</name>
+    <message>
+        <source>just now</source>
+        <translation>только что</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n мин назад</numerusform>
+            <numerusform>%n мин назад</numerusform>
+            <numerusform>%n мин назад</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n ч назад</numerusform>
+            <numerusform>%n ч назад</numerusform>
+            <numerusform>%n ч назад</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This photo could not be loaded.</source>
+        <translation>Это фото не удалось загрузить.</translation>
+    </message>
+    <message>
+        <source>This video could not be played.</source>
+        <translation>Это видео не удалось воспроизвести.</translation>
+    </message>
+    <message>
+        <source>Your story</source>
+        <translation>Ваша история</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n view(s)</source>
+        <translation>
+            <numerusform>%n просмотр</numerusform>
+            <numerusform>%n просмотра</numerusform>
+            <numerusform>%n просмотров</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Просмотры</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Delete story</source>
+        <translation>Удалить историю</translation>
+    </message>
+    <message numerus="yes">
+        <source>Viewed by %n</source>
+        <translation>
+            <numerusform>Просмотрел %n человек</numerusform>
+            <numerusform>Просмотрели %n человека</numerusform>
+            <numerusform>Просмотрели %n человек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No views yet.</source>
+        <translation>Пока никто не смотрел.</translation>
+    </message>
+    <message>
+        <source>Delete this story? It disappears for everyone.</source>
+        <translation>Удалить эту историю? Она исчезнет у всех.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceBubble</name>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Воспроизвести</translation>
     </message>
 </context>
 <context>

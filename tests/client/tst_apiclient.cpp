@@ -4,6 +4,8 @@
 
 #include <kocmoc/Limits.h>
 
+#include <QBuffer>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTcpServer>
 
@@ -335,6 +337,59 @@ private slots:
             QStringLiteral("Cannot connect to 127.0.0.1:%1. Is the server running?").arg(port));
         QVERIFY(api.errorField().isEmpty());
         QVERIFY(!api.signedIn());
+    }
+
+    // The picture goes to the server as an upload, then its id in PATCH /api/users/me;
+    // currentUser follows the answer, and an empty id removes it.
+    void avatarIsSetAndRemovedThroughTheProfile()
+    {
+        const QString name = uniqueName("portrait");
+        m_server->registerUser(name, QStringLiteral("Портрет"), password);
+        auto api = makeClient();
+        api->login(name, password);
+        QTRY_VERIFY_WITH_TIMEOUT(api->signedIn(), answerMs);
+        QVERIFY(settled(*api));
+        QVERIFY(api->currentUser().avatarUrl().isEmpty());
+
+        QImage image(64, 48, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QBuffer png;
+        png.open(QIODevice::WriteOnly);
+        QVERIFY(image.save(&png, "PNG"));
+        const Response uploaded
+            = m_server->raw("POST", QStringLiteral("/api/upload/file?name=me.png"), png.data(),
+                "image/png", {{"Authorization", "Bearer " + api->accessToken().toLatin1()}});
+        QCOMPARE(uploaded.status, 201);
+        const QString fileId = uploaded.object().value(QStringLiteral("id")).toString();
+
+        const auto change = [&api](const QString &avatarFileId) {
+            std::optional<RestResponse> answer;
+            QSignalSpy profile(api.get(), &ApiClient::currentUserChanged);
+            api->updateProfile(QJsonObject{{QStringLiteral("avatarFileId"), avatarFileId}},
+                api.get(), [&answer](const RestResponse &response) { answer = response; });
+            if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, answerMs))
+                return std::make_pair(RestResponse(), -1);
+            return std::make_pair(*answer, int(profile.count()));
+        };
+
+        auto [set, setSignals] = change(fileId);
+        QCOMPARE(set.status, 200);
+        QCOMPARE(setSignals, 1);
+        QVERIFY(api->currentUser().avatarUrl().contains(fileId + QStringLiteral("/thumbnail")));
+        QCOMPARE(api->currentUser().displayName(), QStringLiteral("Портрет"));
+        QVERIFY(api->errorMessage().isEmpty());
+
+        auto [unknown, unknownSignals]
+            = change(QStringLiteral("00000000-0000-4000-8000-000000000000"));
+        QCOMPARE(unknown.status, 400);
+        QCOMPARE(unknown.error.code, QStringLiteral("unknown_file"));
+        QCOMPARE(unknownSignals, 0);
+        QVERIFY(api->currentUser().avatarUrl().contains(fileId));
+
+        auto [removed, removedSignals] = change(QString());
+        QCOMPARE(removed.status, 200);
+        QCOMPARE(removedSignals, 1);
+        QVERIFY(api->currentUser().avatarUrl().isEmpty());
     }
 
     void changingServersSignsOut()

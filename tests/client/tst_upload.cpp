@@ -1,6 +1,7 @@
 #include "ClientDevice.h"
 #include "FileChecks.h"
 #include "Localization.h"
+#include "MessageListModel.h"
 #include "ServerTestCase.h"
 #include "UploadTask.h"
 
@@ -424,6 +425,131 @@ private slots:
         KOCMOC_START(*m_server);
         QTRY_COMPARE_WITH_TIMEOUT(task.state(), UploadTask::State::Finished, answerMs);
         QCOMPARE(download(task.file()), bytes);
+    }
+
+    // Messenger.sendFile (AttachmentSender, shared with voice messages): a photo with a
+    // caption shows at once as a pending row with its local file and progress, then as
+    // the server's photo message with a thumbnail.
+    void sendFileShowsPendingThenThePhoto()
+    {
+        const QJsonObject alice
+            = m_server->registerUser(QStringLiteral("sender_%1").arg(++m_counter));
+        const QJsonObject bob
+            = m_server->registerUser(QStringLiteral("receiver_%1").arg(++m_counter));
+        const QString chatId = m_server
+                                   ->call("POST", QStringLiteral("/api/chats"),
+                                       QJsonObject{{QStringLiteral("userId"),
+                                           bob[QStringLiteral("user")][QStringLiteral("id")]}},
+                                       alice.value(QStringLiteral("accessToken")).toString())
+                                   .object()
+                                   .value(QStringLiteral("id"))
+                                   .toString();
+        QVERIFY(!chatId.isEmpty());
+        ClientDevice device(m_port, m_dir.filePath(QStringLiteral("device-%1").arg(m_counter)));
+        QVERIFY(
+            device.signIn(alice[QStringLiteral("user")][QStringLiteral("username")].toString()));
+        QVERIFY(device.ready());
+        MessageListModel messages;
+        messages.setMessenger(&device.messenger);
+        messages.setChatId(chatId);
+        QTRY_VERIFY_WITH_TIMEOUT(!messages.loading(), answerMs);
+
+        QImage picture(640, 360, QImage::Format_RGB32);
+        picture.fill(QColor(0x7C, 0x4D, 0xFF));
+        const QString path = m_dir.filePath(QStringLiteral("sunset.png"));
+        QVERIFY(picture.save(path, "PNG"));
+        AttachmentSender *sender = device.messenger.sendFile(
+            chatId, QUrl::fromLocalFile(path).toString(), QStringLiteral("  Закат  "));
+        QVERIFY(sender);
+        QCOMPARE(sender->type(), QStringLiteral("photo"));
+        QCOMPARE(messages.rowCount(), 1);
+        const QModelIndex pending = messages.index(0);
+        QCOMPARE(messages.data(pending, MessageListModel::StatusRole).toString(),
+            QStringLiteral("pending"));
+        QCOMPARE(
+            messages.data(pending, MessageListModel::TextRole).toString(), QStringLiteral("Закат"));
+        QCOMPARE(messages.data(pending, MessageListModel::UploadRole).value<QObject *>(), sender);
+        const QVariantMap local
+            = messages.data(pending, MessageListModel::FilesRole).toList().value(0).toMap();
+        QCOMPARE(
+            local.value(QStringLiteral("url")).toString(), QUrl::fromLocalFile(path).toString());
+        QCOMPARE(local.value(QStringLiteral("width")).toInt(), 640);
+        QCOMPARE(local.value(QStringLiteral("height")).toInt(), 360);
+
+        QTRY_VERIFY_WITH_TIMEOUT(
+            messages.data(messages.index(0), MessageListModel::MessageIdRole).toLongLong() > 0,
+            answerMs);
+        QCOMPARE(messages.rowCount(), 1);
+        const QModelIndex sent = messages.index(0);
+        QCOMPARE(
+            messages.data(sent, MessageListModel::TypeRole).toString(), QStringLiteral("photo"));
+        QCOMPARE(
+            messages.data(sent, MessageListModel::TextRole).toString(), QStringLiteral("Закат"));
+        QVERIFY(!messages.data(sent, MessageListModel::UploadRole).value<QObject *>());
+        const QVariantMap file
+            = messages.data(sent, MessageListModel::FilesRole).toList().value(0).toMap();
+        const QString thumbnail = file.value(QStringLiteral("thumbnailUrl")).toString();
+        QVERIFY2(thumbnail.startsWith(QStringLiteral("http://127.0.0.1:%1/api/files/").arg(m_port)),
+            qPrintable(thumbnail));
+        QCOMPARE(file.value(QStringLiteral("width")).toInt(), 640);
+        // The file was the person's own: it stays.
+        QVERIFY(QFile::exists(path));
+    }
+
+    // Cancelling a file on its way takes its row away, deletes the upload on the server,
+    // and no message is sent.
+    void cancelledFileLeavesNothing()
+    {
+        const QJsonObject alice
+            = m_server->registerUser(QStringLiteral("sender_%1").arg(++m_counter));
+        const QJsonObject bob
+            = m_server->registerUser(QStringLiteral("receiver_%1").arg(++m_counter));
+        const QString token = alice.value(QStringLiteral("accessToken")).toString();
+        const QString chatId = m_server
+                                   ->call("POST", QStringLiteral("/api/chats"),
+                                       QJsonObject{{QStringLiteral("userId"),
+                                           bob[QStringLiteral("user")][QStringLiteral("id")]}},
+                                       token)
+                                   .object()
+                                   .value(QStringLiteral("id"))
+                                   .toString();
+        ClientDevice device(m_port, m_dir.filePath(QStringLiteral("device-%1").arg(m_counter)));
+        QVERIFY(
+            device.signIn(alice[QStringLiteral("user")][QStringLiteral("username")].toString()));
+        QVERIFY(device.ready());
+        MessageListModel messages;
+        messages.setMessenger(&device.messenger);
+        messages.setChatId(chatId);
+        QTRY_VERIFY_WITH_TIMEOUT(!messages.loading(), answerMs);
+
+        const QString path = writeFile(m_dir, QStringLiteral("talk.wav"), wavFile(4 * 1024 * 1024));
+        AttachmentSender *sender = device.messenger.sendFile(chatId, path);
+        QVERIFY(sender);
+        QCOMPARE(sender->type(), QStringLiteral("audio"));
+        sender->upload().setChunkSize(256 * 1024);
+        QString uploadId;
+        connect(
+            &sender->upload(), &UploadTask::progressChanged, sender, [sender, &uploadId, &device] {
+                if (sender->upload().bytesSent() >= 512 * 1024
+                    && sender->state() == AttachmentSender::State::Uploading) {
+                    uploadId = sender->upload().uploadId();
+                    device.messenger.discardMessage(sender->clientId());
+                }
+            });
+        QCOMPARE(messages.rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(messages.rowCount(), 0, answerMs);
+        QVERIFY(!uploadId.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(headStatus(uploadId, token), 404, answerMs);
+        QTest::qWait(300);
+        QCOMPARE(m_server
+                     ->call("GET", QStringLiteral("/api/chats/%1/messages").arg(chatId),
+                         QJsonValue::Undefined, token)
+                     .object()
+                     .value(QStringLiteral("messages"))
+                     .toArray()
+                     .size(),
+            0);
+        QVERIFY(QFile::exists(path)); // not a temporary file: it stays
     }
 
     void cleanupTestCase() { m_server.reset(); }

@@ -266,7 +266,7 @@ private slots:
         QVERIFY(QFile::exists(path));
         QCOMPARE(recorded.first().at(0).toString(), path);
 
-        VoiceMessageSender *voice
+        AttachmentSender *voice
             = aliceDevice.messenger.sendVoice(chatId, path, recorder.durationMs(), waveform);
         QVERIFY(voice);
         QTRY_COMPARE_WITH_TIMEOUT(voiceRows(borisMessages), 1, answerMs);

@@ -96,4 +96,53 @@ TestCase {
         mouseClick(grin)
         compare(composer.text, "😀")
     }
+
+    // As in Telegram: nothing written, a microphone; something written, send.
+    function test_micWhenEmptySendWhenText() {
+        const composer = createComposer()
+        const mic = findChild(composer, "micButton")
+        const send = findChild(composer, "sendButton")
+        verify(mic.visible)
+        verify(!send.visible)
+        type("Hi")
+        verify(send.visible)
+        verify(!mic.visible)
+        keyClick(Qt.Key_Backspace)
+        keyClick(Qt.Key_Backspace)
+        verify(mic.visible)
+        verify(!send.visible)
+    }
+
+    // A click on the microphone records with Send and Cancel — or, without a
+    // microphone, says so; never nothing.
+    function test_micClickRecordsOrExplains() {
+        const composer = createComposer()
+        mouseClick(findChild(composer, "micButton"))
+        const error = findChild(composer, "composerError")
+        tryVerify(() => composer.recordingMode === "locked" || error.visible, 5000)
+        if (error.visible) {
+            verify(error.text.length > 10, error.text)
+            compare(composer.recordingMode, "")
+            verify(findChild(composer, "micButton").visible)
+            return
+        }
+        verify(findChild(composer, "recordingBar").visible)
+        verify(findChild(composer, "recordCancelButton").visible)
+        verify(findChild(composer, "sendButton").visible)
+        compare(findChild(composer, "recordTimer").text.indexOf("0:0"), 0)
+        mouseClick(findChild(composer, "recordCancelButton"))
+        compare(composer.recordingMode, "")
+        verify(!findChild(composer, "recordingBar").visible)
+    }
+
+    function test_stickerAndAttachButtons() {
+        const composer = createComposer()
+        verify(findChild(composer, "attachButton").visible)
+        const stickersRequested = signalSpyComponent.createObject(testCase, {target: composer, signalName: "stickersRequested"})
+        mouseClick(findChild(composer, "stickerButton"))
+        compare(stickersRequested.count, 1)
+        verify(findChild(composer, "stickerPanel").visible)
+        stickersRequested.destroy()
+    }
+    Component { id: signalSpyComponent; SignalSpy {} }
 }

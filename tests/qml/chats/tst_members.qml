@@ -5,7 +5,11 @@ import Kocmoc
 import KocmocTest
 
 // A group's members from the chat header, against the server: roles shown,
-// "Add people" for owners and admins, leaving a group removes it from the list.
+// "Add people" for owners and admins, leaving a group removes it from the list;
+// the owner makes a member admin and back and removes people (confirmed), the
+// changes show once the server agrees and are on the server; a role changed
+// elsewhere arrives through realtime; a plain member sees no actions and gets a
+// message when the server refuses; owners change the group's picture.
 TestCase {
     id: testCase
     name: "Members"
@@ -16,7 +20,18 @@ TestCase {
 
     Component {
         id: panelComponent
-        MembersPanel { messenger: Backend.messenger }
+        MembersPanel {
+            id: shown
+            messenger: Backend.messenger
+            // As ChatScreen gives it: the chat as it is now.
+            Connections {
+                target: Backend.messenger.chats
+                function onChatChanged(chatId) {
+                    if (chatId === shown.chatId)
+                        shown.chat = Backend.messenger.chats.get(chatId)
+                }
+            }
+        }
     }
     Component {
         id: addComponent
@@ -68,6 +83,10 @@ TestCase {
         compare(findChild(member(panel, "alice"), "roleLabel").text, "owner")
         compare(findChild(member(panel, "boris"), "roleLabel").text, "admin")
         verify(!findChild(member(panel, "emma"), "roleLabel").visible)
+        // Actions for the others, none on one's own row.
+        verify(!findChild(member(panel, "alice"), "memberActions").visible)
+        verify(findChild(member(panel, "boris"), "memberActions").visible)
+        verify(findChild(member(panel, "emma"), "memberActions").visible)
         verify(findChild(panel.contentItem, "addPeopleButton").visible)
         verify(findChild(panel.contentItem, "leaveGroupButton").visible)
         waitForRendering(panel.contentItem)
@@ -125,5 +144,104 @@ TestCase {
         tryCompare(Backend.messenger.chats, "count", 3, 10000)
         compare(Backend.messenger.chats.indexOf(Backend.hikeId), -1)
         tryCompare(panel, "opened", false)
+    }
+
+    // Opens a member's actions and gives the menu.
+    function openActions(panel, username) {
+        mouseClick(findChild(member(panel, username), "memberActions"))
+        const menu = findChild(panel, "memberMenu")
+        tryCompare(menu, "opened", true)
+        return menu
+    }
+    function roleOf(panel, username) {
+        const chip = findChild(member(panel, username), "roleLabel")
+        return chip.visible ? chip.text : "member"
+    }
+
+    function test_changeRoleOfAMember() {
+        const panel = openPanel(Backend.teamId)
+        compare(roleOf(panel, "emma"), "member")
+        let menu = openActions(panel, "emma")
+        const makeAdmin = findChild(menu, "roleAction")
+        compare(makeAdmin.text, "Make admin")
+        verify(findChild(menu, "removeAction").visible)
+        waitForRendering(panel.contentItem)
+        grabImage(testCase).save(Backend.screenshotDir + "/qml-members-actions.png")
+        Preferences.theme = "dark"
+        waitForRendering(panel.contentItem)
+        grabImage(testCase).save(Backend.screenshotDir + "/qml-members-actions-dark.png")
+        Preferences.theme = ""
+        mouseClick(makeAdmin)
+        tryCompare(menu, "opened", false)
+        tryVerify(() => roleOf(panel, "emma") === "admin", 10000)
+        compare(Backend.roleOnServer(Backend.teamId, Backend.emmaId), "admin")
+
+        menu = openActions(panel, "emma")
+        compare(findChild(menu, "roleAction").text, "Remove admin rights")
+        mouseClick(findChild(menu, "roleAction"))
+        tryVerify(() => roleOf(panel, "emma") === "member", 10000)
+        compare(Backend.roleOnServer(Backend.teamId, Backend.emmaId), "member")
+        compare(findChild(panel.contentItem, "membersError").text, "")
+    }
+
+    function test_changedRoleArrivesThroughRealtime() {
+        const panel = openPanel(Backend.teamId)
+        compare(Backend.setRoleElsewhere(Backend.teamId, Backend.emmaId, "admin"), 200)
+        tryVerify(() => roleOf(panel, "emma") === "admin", 10000)
+        compare(Backend.setRoleElsewhere(Backend.teamId, Backend.emmaId, "member"), 200)
+        tryVerify(() => roleOf(panel, "emma") === "member", 10000)
+    }
+
+    function test_memberActionsHiddenFromMembers() {
+        // Alice is a plain member of Makar's group.
+        const panel = openPanel(Backend.hikeId)
+        compare(roleOf(panel, "alice"), "member")
+        for (const name of ["alice", "makar", "emma"])
+            verify(!findChild(member(panel, name), "memberActions").visible)
+        const photo = findChild(panel.contentItem, "groupAvatar")
+        verify(!findChild(photo, "changePhoto").visible)
+        // Were it asked anyway, the server's refusal is shown, not swallowed.
+        const model = findChild(panel, "memberModel")
+        model.setRole(member(panel, "emma").userId, "admin")
+        tryCompare(findChild(panel.contentItem, "membersError"), "text",
+                   "Only the group's owners can change roles.", 10000)
+        verify(findChild(panel.contentItem, "membersError").visible)
+        compare(Backend.roleOnServer(Backend.hikeId, Backend.emmaId), "member")
+    }
+
+    function test_groupPhotoByItsOwner() {
+        const panel = openPanel(Backend.teamId)
+        const photo = findChild(panel.contentItem, "groupAvatar")
+        const avatar = findChild(photo, "pickerAvatar")
+        verify(findChild(photo, "changePhoto").visible)
+        compare(avatar.avatarUrl, "")
+        photo.uploader.upload(Backend.writeImage("team.png", 300, 300))
+        verify(findChild(photo, "uploadProgress").visible)
+        tryVerify(() => avatar.avatarUrl.indexOf("/thumbnail") > 0, 10000)
+        verify(Backend.messenger.chats.get(Backend.teamId).avatarUrl !== "")
+        tryVerify(() => avatar.showsPicture, 10000)
+        mouseClick(findChild(photo, "removePhoto"))
+        tryCompare(avatar, "avatarUrl", "", 10000)
+        compare(Backend.messenger.chats.get(Backend.teamId).avatarUrl, "")
+    }
+
+    // Last: the others count on Emma being in the team.
+    function test_removeMember() {
+        const panel = openPanel(Backend.teamId)
+        const list = findChild(panel.contentItem, "memberList")
+        const before = list.count
+        const menu = openActions(panel, "emma")
+        const remove = findChild(menu, "removeAction")
+        mouseClick(remove)
+        const confirm = findChild(panel, "confirmRemove")
+        tryCompare(confirm, "opened", true)
+        compare(confirm.question, "Remove Emma Wilson from “Команда”?")
+        waitForRendering(panel.contentItem)
+        grabImage(testCase).save(Backend.screenshotDir + "/qml-members-remove.png")
+        mouseClick(findChild(confirm.footer, "confirmRemoveButton"))
+        tryVerify(() => findChild(list, "member_emma") === null, 10000)
+        compare(list.count, before - 1)
+        compare(Backend.roleOnServer(Backend.teamId, Backend.emmaId), "")
+        compare(findChild(panel.contentItem, "membersError").text, "")
     }
 }

@@ -38,6 +38,9 @@ TestCase {
             reactions: []
             showDate: false
             firstInGroup: true
+            type: "text"
+            files: []
+            upload: null
         }
     }
 

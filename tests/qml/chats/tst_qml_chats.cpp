@@ -1,14 +1,15 @@
+#include "../QmlTestSetup.h"
 #include "ApiClient.h"
-#include "Localization.h"
 #include "Messenger.h"
 #include "TestServer.h"
 
-#include <QQmlEngine>
-#include <QSettings>
-#include <QTemporaryDir>
+#include <QFile>
+#include <QImage>
+#include <QRandomGenerator>
 #include <QTest>
 #include <QtQuickTest>
 
+#include <cmath>
 #include <memory>
 
 using namespace kocmoc::test;
@@ -34,6 +35,7 @@ class Backend : public QObject
     Q_PROPERTY(QString teamId MEMBER m_teamId CONSTANT)
     Q_PROPERTY(QString hikeId MEMBER m_hikeId CONSTANT)
     Q_PROPERTY(QString borisId MEMBER m_borisId CONSTANT)
+    Q_PROPERTY(QString emmaId MEMBER m_emmaId CONSTANT)
     // Where tests leave pictures of what they drew, for a person to look at.
     Q_PROPERTY(QString screenshotDir READ screenshotDir CONSTANT)
 
@@ -41,6 +43,81 @@ public:
     ApiClient *api() { return &m_api; }
     Messenger *messenger() { return &m_messenger; }
     static QString screenshotDir() { return QStringLiteral(KOCMOC_SCREENSHOT_DIR); }
+
+    // Files to pick, as a FileDialog would give them: a PNG picture, and a file of
+    // any size that is not a picture.
+    Q_INVOKABLE QUrl writeImage(const QString &name, int width, int height) const
+    {
+        QImage image(width, height, QImage::Format_RGB32);
+        image.fill(QColor::fromHsv((width * 7) % 360, 200, 220));
+        const QString path = m_dataDir + QLatin1Char('/') + name;
+        return image.save(path, "PNG") ? QUrl::fromLocalFile(path) : QUrl();
+    }
+    Q_INVOKABLE QUrl writeFile(const QString &name, int bytes) const
+    {
+        const QString path = m_dataDir + QLatin1Char('/') + name;
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly)
+            || file.write(QByteArray(bytes, 'a').append('\n')) != bytes + 1)
+            return {};
+        return QUrl::fromLocalFile(path);
+    }
+    // A member's role as the server has it (GET /api/chats/{id} as alice).
+    Q_INVOKABLE QString roleOnServer(const QString &chatId, const QString &userId) const
+    {
+        const QJsonArray members = m_server
+                                       ->call("GET", QStringLiteral("/api/chats/%1").arg(chatId),
+                                           QJsonValue(QJsonValue::Undefined), m_aliceToken)
+                                       .object()
+                                       .value(QStringLiteral("members"))
+                                       .toArray();
+        for (const QJsonValue &member : members) {
+            if (member[QStringLiteral("user")][QStringLiteral("id")].toString() == userId)
+                return member[QStringLiteral("role")].toString();
+        }
+        return {};
+    }
+    // A role changed by alice on another device: this client learns it from chat:update.
+    Q_INVOKABLE int setRoleElsewhere(
+        const QString &chatId, const QString &userId, const QString &role) const
+    {
+        return m_server
+            ->call("PATCH", QStringLiteral("/api/chats/%1/members/%2").arg(chatId, userId),
+                QJsonObject{{QStringLiteral("role"), role}}, m_aliceToken)
+            .status;
+    }
+
+    // Attachments (tst_attachments.qml), as a file: URL: "photo" (a noisy PNG of about
+    // `megabytes`, so its upload takes a moment), "pdf" (a PDF of about that many
+    // megabytes), "tooLarge" (51 MB, sparse), "program" (a shell script).
+    Q_INVOKABLE QUrl makeAttachment(const QString &kind, int megabytes = 1)
+    {
+        const QString path
+            = m_dataDir + QStringLiteral("/attachment-%1-%2").arg(kind).arg(++m_attachments);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        QRandomGenerator random(m_attachments);
+        if (kind == QLatin1String("photo")) {
+            const int side = int(std::sqrt(megabytes * 1024.0 * 1024.0 / 4));
+            QImage image(side * 4 / 3, side * 3 / 4, QImage::Format_RGB32);
+            for (int y = 0; y < image.height(); ++y)
+                random.fillRange(reinterpret_cast<quint32 *>(image.scanLine(y)), image.width());
+            image.save(&file, "PNG");
+        } else if (kind == QLatin1String("pdf")) {
+            file.write("%PDF-1.4\n");
+            QList<quint32> noise(megabytes * 256 * 1024);
+            random.fillRange(noise.data(), noise.size());
+            file.write(reinterpret_cast<const char *>(noise.constData()), noise.size() * 4);
+            file.write("\n%%EOF\n");
+        } else if (kind == QLatin1String("tooLarge")) {
+            file.write("%PDF-1.4\n");
+            file.resize(51 * 1024 * 1024);
+        } else {
+            file.write("#!/bin/sh\necho hello\n");
+        }
+        return QUrl::fromLocalFile(path);
+    }
 
     bool start(const QString &dataDir)
     {
@@ -56,6 +133,9 @@ public:
         const QJsonObject makar
             = m_server->registerUser(QStringLiteral("makar"), QStringLiteral("Макар Иванов"));
         m_borisId = idOf(boris);
+        m_emmaId = idOf(emma);
+        m_aliceToken = tokenOf(alice);
+        m_dataDir = dataDir;
 
         m_borisChatId = create(boris, QStringLiteral("/api/chats"),
             QJsonObject{{QStringLiteral("userId"), idOf(alice)}});
@@ -129,39 +209,15 @@ private:
     QString m_teamId;
     QString m_hikeId;
     QString m_borisId;
+    QString m_emmaId;
+    QString m_aliceToken;
+    QString m_dataDir;
     int m_sent = 0;
+    int m_attachments = 0;
 };
 
-// Runs the tst_*.qml files of this folder against the Kocmoc module as the app
-// loads it, in English, with their own settings file and the Backend above.
-class Setup : public QObject
-{
-    Q_OBJECT
-
-public slots:
-    void applicationAvailable()
-    {
-        m_localization.install(QStringLiteral("en"));
-        // The settings (Preferences) of these tests stay in their own folder.
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
-        m_backend = std::make_unique<Backend>();
-        if (!m_backend->start(m_dir.path()))
-            qFatal("The test server or the sign-in did not come up.");
-        qmlRegisterSingletonInstance("KocmocTest", 1, 0, "Backend", m_backend.get());
-    }
-    void qmlEngineAvailable(QQmlEngine *engine)
-    {
-        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-    }
-    void cleanupTestCase() { m_backend.reset(); }
-
-private:
-    QTemporaryDir m_dir;
-    Localization m_localization;
-    std::unique_ptr<Backend> m_backend;
-};
-
+// Runs the tst_*.qml files of this folder against the Kocmoc module with the Backend above.
+using Setup = QmlTestSetupFor<Backend>;
 QUICK_TEST_MAIN_WITH_SETUP(kocmoc_chats, Setup)
 
 #include "tst_qml_chats.moc"
