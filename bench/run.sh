@@ -12,7 +12,7 @@
 # Settings (environment): BENCH_GROUPS (200), BENCH_GROUP_SIZE (50), BENCH_RATE
 # (1000 messages/s), BENCH_DURATION (30 s measured), BENCH_WARMUP (5 s),
 # BENCH_DRAIN (30 s to wait for late deliveries before counting them lost),
-# BENCH_RUNS (3), PGBENCH_SECONDS (15), PGBENCH_CLIENTS (8, as the server's
+# BENCH_RUNS (3), PGBENCH_SECONDS (15), STORE_SECONDS (10, the writer alone), PGBENCH_CLIENTS (8, as the server's
 # workers), BENCH_OUT (a new folder in /tmp), KOCMOC_BENCH_BUILD_DIR (build-bench),
 # KOCMOC_EVENT_DISPATCHER (epoll; qt for Qt's own, to compare).
 set -euo pipefail
@@ -27,6 +27,7 @@ drain=${BENCH_DRAIN:-30}
 runs=${BENCH_RUNS:-3}
 pgbench_seconds=${PGBENCH_SECONDS:-15}
 pgbench_clients=${PGBENCH_CLIENTS:-8}
+store_seconds=${STORE_SECONDS:-10}
 out="${BENCH_OUT:-$(mktemp -d /tmp/kocmoc-bench.XXXXXX)}"
 mkdir -p "$out"
 
@@ -40,7 +41,7 @@ fi
 echo "== building (Release) in $build"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKOCMOC_SERVER_ONLY=ON \
     -DKOCMOC_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" --target kocmoc-server kocmoc-bench >/dev/null
+cmake --build "$build" --target kocmoc-server kocmoc-bench kocmoc-store-bench >/dev/null
 
 # The private cluster, as scripts/test.sh makes it, but durable: an acknowledged
 # message is on disk. PostgreSQL refuses to run as root, so as root it runs as postgres.
@@ -132,6 +133,13 @@ for script in single batch50; do
     done
 done
 "${psql[@]}" -d kocmoc -c "DELETE FROM messages WHERE client_id LIKE 'pgb-%'"
+
+# The writer alone: the server's services on the same database, no network, no fan-out.
+for run in $(seq "$runs"); do
+    "$build/bench/kocmoc-store-bench" --database "$pg_url" --seconds "$store_seconds" \
+        >"$out/store$run.json" || true
+    cat "$out/store$run.json"
+done
 
 python3 "$root/bench/table.py" "$out" "$runs" | tee "$out/results.md"
 echo "== results in $out"

@@ -100,6 +100,25 @@ def main():
                          + (f"; of its rows/s in 50-row batches: "
                             f"{100 * sent / (pg['batch50'][0] * 50):.1f}%"
                             if pg["batch50"][0] else ""))
+    stores = []
+    for n in range(1, runs + 1):
+        path = folder / f"store{n}.json"
+        if path.exists() and path.read_text().strip():
+            stores.append(json.loads(path.read_text()))
+    if stores:
+        first = stores[0]
+        lines.append(f"\nThe writer alone (kocmoc-store-bench: MessageWriter and MessageService on "
+                     f"the same PostgreSQL, {first['groups']} groups of {first['members']}, "
+                     f"{first['workers']} workers, no network; medians of {len(stores)}):\n")
+        lines.append("| figure | value |")
+        lines.append("|---|---|")
+        lines.append(f"| messages stored/s | {fmt(median([r['storedPerSecond'] for r in stores]))} |")
+        lines.append("| rows counted = messages stored (every run) | "
+                     + ("yes" if all(r["rows"] == r["stored"] for r in stores) else "no") + " |")
+        lines.append(f"| send errors (all runs) | {sum(r['errors'] for r in stores)} |")
+        if pg.get("batch50", (0,))[0]:
+            lines.append(f"\nThat is {100 * median([r['storedPerSecond'] for r in stores]) / (pg['batch50'][0] * 50):.0f}% "
+                         f"of pgbench's rows/s in 50-row batches.")
     print("\n".join(lines))
 
 
