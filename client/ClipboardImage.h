@@ -21,4 +21,7 @@ public:
     // path; empty when there is no image or it cannot be written. The file is the
     // caller's (Messenger.sendFile(…, deleteWhenSent) removes it once sent).
     Q_INVOKABLE QString saveToFile() const;
+    // Removes a file saveToFile() made (a path or a file: URL) that was not sent; any other
+    // file is left alone.
+    Q_INVOKABLE void discard(const QString &pathOrUrl) const;
 };

@@ -45,7 +45,14 @@ Popup {
         if (!current.ok)
             return
         sendRequested(String(current.url), caption.text, temporary)
+        current = ({})
         next()
+    }
+    // A pasted picture that is not sent is not kept either.
+    function dropCurrent() {
+        if (temporary && current.url)
+            ClipboardImage.discard(String(current.url))
+        current = ({})
     }
 
     objectName: "attachmentSheet"
@@ -56,7 +63,10 @@ Popup {
     focus: true
     padding: Theme.spacingLarge
     closePolicy: Popup.CloseOnEscape
-    onClosed: queue = []
+    onClosed: {
+        dropCurrent()
+        queue = []
+    }
     background: Rectangle {
         radius: Theme.radiusLarge
         color: Theme.surface
@@ -143,7 +153,10 @@ Popup {
                 flat: true
                 implicitHeight: Theme.touchTarget
                 palette.buttonText: Theme.accent
-                onClicked: sheet.next()
+                onClicked: {
+                    sheet.dropCurrent()
+                    sheet.next()
+                }
             }
             ActionButton {
                 objectName: "sheetSend"

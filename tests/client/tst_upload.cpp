@@ -1,4 +1,5 @@
 #include "ClientDevice.h"
+#include "ClipboardImage.h"
 #include "FileChecks.h"
 #include "Localization.h"
 #include "MessageListModel.h"
@@ -7,6 +8,10 @@
 
 #include <kocmoc/Limits.h>
 
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QImage>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -190,6 +195,36 @@ private:
     }
 
 private slots:
+    // Ctrl+V of a picture: it becomes a PNG to send, and one that is not sent goes again,
+    // while no other file can be removed that way.
+    void pastedPictureIsAFileUntilDropped()
+    {
+        ClipboardImage clipboard;
+        QGuiApplication::clipboard()->clear();
+        QVERIFY(!clipboard.hasImage());
+        QCOMPARE(clipboard.saveToFile(), QString());
+        QImage picture(320, 200, QImage::Format_RGB32);
+        picture.fill(QColor(0x7C, 0x4D, 0xFF));
+        QGuiApplication::clipboard()->setImage(picture);
+        QVERIFY(clipboard.hasImage());
+        const QString path = clipboard.saveToFile();
+        QVERIFY(!path.isEmpty());
+        QCOMPARE(QImage(path).size(), picture.size());
+        const FileChecks::Verdict verdict
+            = FileChecks::check(path, kocmoc::limits::defaultMaxBodyBytes);
+        QVERIFY(verdict.ok);
+        QCOMPARE(verdict.mimeType, QStringLiteral("image/png"));
+
+        const QString other = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+                                  .filePath(QStringLiteral("kocmoc-upload-test-keep.png"));
+        QVERIFY(picture.save(other, "PNG"));
+        clipboard.discard(other);
+        QVERIFY(QFile::exists(other)); // not a pasted picture
+        QFile::remove(other);
+        clipboard.discard(QUrl::fromLocalFile(path).toString());
+        QVERIFY(!QFile::exists(path));
+    }
+
     void initTestCase()
     {
         KOCMOC_REQUIRE_DATABASE();
