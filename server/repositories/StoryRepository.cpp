@@ -33,6 +33,14 @@ StoryRecord readStory(const Sql &row)
 
 } // namespace
 
+qint64 StoryRepository::newestCreatedAt(const QString &authorId)
+{
+    Sql query(m_db,
+        QStringLiteral("SELECT COALESCE(MAX(created_at), 0) FROM stories WHERE author_id = ?"));
+    query.bind(authorId).exec();
+    return query.next() ? query.integer(0) : 0;
+}
+
 void StoryRepository::insert(const StoryRecord &story)
 {
     Sql(m_db,

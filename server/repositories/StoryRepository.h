@@ -49,6 +49,8 @@ public:
     { }
 
     void insert(const StoryRecord &story);
+    // The creation time of the author's newest story; 0 when there is none.
+    qint64 newestCreatedAt(const QString &authorId);
     // The story when it is live and viewerId may see it; nothing otherwise.
     std::optional<StoryRecord> findVisible(
         const QString &id, const QString &viewerId, qint64 nowMs);

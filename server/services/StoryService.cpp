@@ -252,11 +252,13 @@ Result<Story> StoryService::create(const QString &callerId, const StoryDraft &dr
                     return *problem;
                 file = stored->toFile(now);
             }
+            StoryRepository stories(db);
             record.id = security::random::uuid();
             record.authorId = callerId;
-            record.createdAtMs = now;
-            record.expiresAtMs = now + limits::storyLifetimeMs;
-            StoryRepository stories(db);
+            // Stories are shown in the order of their creation times: two posted within one
+            // millisecond keep the order they were posted in.
+            record.createdAtMs = qMax(now, stories.newestCreatedAt(callerId) + 1);
+            record.expiresAtMs = record.createdAtMs + limits::storyLifetimeMs;
             stories.insert(record);
 
             // The author's devices get it as seen; everyone else as new. Neither carries the

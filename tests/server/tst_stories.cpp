@@ -8,6 +8,7 @@
 #include <kocmoc/Story.h>
 
 #include <QBuffer>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QImage>
 
@@ -570,6 +571,29 @@ private slots:
         QCOMPARE(call(anna, "DELETE", QStringLiteral("/api/stories/") + storyIds[1]).status, 204);
         QCOMPARE(call(anna, "GET", QStringLiteral("/api/files/") + photoId).status, 404);
         QVERIFY(!QFileInfo::exists(diskPathOf(photoId)));
+    }
+
+    // Posted back to back (often within one millisecond), stories keep their order.
+    void storiesPostedAtOnceKeepTheirOrder()
+    {
+        const Person author = person("quick");
+        const Person reader = person("reader");
+        directChat(reader, author);
+        QStringList posted;
+        for (int i = 0; i < 12; ++i)
+            posted.append(textStory(author, QStringLiteral("quick %1").arg(i)));
+        const QJsonArray stories = groupOf(reader, author.id)["stories"].toArray();
+        QStringList shown;
+        qint64 previous = 0;
+        for (const QJsonValue &story : stories) {
+            shown.append(story["id"].toString());
+            const qint64 createdAt
+                = QDateTime::fromString(story["createdAt"].toString(), Qt::ISODateWithMs)
+                      .toMSecsSinceEpoch();
+            QVERIFY(createdAt > previous);
+            previous = createdAt;
+        }
+        QCOMPARE(shown, posted);
     }
 
     void storyCreationIsRateLimited()
