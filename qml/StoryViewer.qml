@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtMultimedia
+import Qt5Compat.GraphicalEffects
 
 import Kocmoc
 
@@ -199,6 +200,15 @@ Item {
         clip: true
         // How far a swipe down has pulled it.
         property real dragDown: 0
+        // On a desktop the card's rounded corners cut the photo and the video too.
+        layer.enabled: !viewer.narrow && GraphicsInfo.api !== GraphicsInfo.Software
+        layer.effect: OpacityMask {
+            maskSource: Rectangle {
+                width: card.width
+                height: card.height
+                radius: Theme.radiusLarge
+            }
+        }
 
         Rectangle {
             anchors.fill: parent
