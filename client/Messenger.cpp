@@ -605,17 +605,20 @@ void Messenger::openDirectChat(const QString &userId)
 {
     rest()->send("POST", QStringLiteral("/api/chats"),
         QJsonObject{{QStringLiteral("userId"), userId}}, RestClient::Auth::Bearer, this,
-        [this](const RestResponse &response) {
-            if (!response.ok()) {
-                emit operationFailed(ErrorMessages::forResponse(response, m_api->serverUrl()));
-                return;
-            }
-            const Chat chat = Chat::fromJson(response.object());
-            applyChat(chat);
-            m_cache.storeChats({chat});
-            setCurrentChatId(chat.id);
-            emit chatOpened(chat.id);
-        });
+        [this](const RestResponse &response) { showOpenedChat(response); });
+}
+
+void Messenger::showOpenedChat(const RestResponse &response)
+{
+    if (!response.ok()) {
+        emit operationFailed(ErrorMessages::forResponse(response, m_api->serverUrl()));
+        return;
+    }
+    const Chat chat = Chat::fromJson(response.object());
+    applyChat(chat);
+    m_cache.storeChats({chat});
+    setCurrentChatId(chat.id);
+    emit chatOpened(chat.id);
 }
 
 void Messenger::createGroup(const QString &title, const QStringList &memberIds)
@@ -628,17 +631,8 @@ void Messenger::createGroup(const QString &title, const QStringList &memberIds)
     rest()->send("POST", QStringLiteral("/api/chats/group"),
         QJsonObject{{QStringLiteral("title"), normalized},
             {QStringLiteral("memberIds"), QJsonArray::fromStringList(memberIds)}},
-        RestClient::Auth::Bearer, this, [this](const RestResponse &response) {
-            if (!response.ok()) {
-                emit operationFailed(ErrorMessages::forResponse(response, m_api->serverUrl()));
-                return;
-            }
-            const Chat chat = Chat::fromJson(response.object());
-            applyChat(chat);
-            m_cache.storeChats({chat});
-            setCurrentChatId(chat.id);
-            emit chatOpened(chat.id);
-        });
+        RestClient::Auth::Bearer, this,
+        [this](const RestResponse &response) { showOpenedChat(response); });
 }
 
 void Messenger::addMembers(const QString &chatId, const QStringList &userIds)

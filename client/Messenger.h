@@ -17,6 +17,7 @@
 #include <QtQml/qqmlregistration.h>
 
 class RestClient;
+struct RestResponse;
 
 // The signed-in person's chats and messages, kept live. While the ApiClient
 // is signed in it:
@@ -168,6 +169,8 @@ private:
     void stop(bool deleteCache = false);
     void applySnapshot(const CacheSnapshot &snapshot);
     void loadChatList();
+    // A chat the server opened or created on request: listed, cached and made current.
+    void showOpenedChat(const RestResponse &response);
     void sync();
     void applyChat(const kocmoc::Chat &chat);
     void applyMessage(const kocmoc::Message &message, bool isNew);

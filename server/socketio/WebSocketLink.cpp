@@ -44,27 +44,6 @@ char *readBuffer()
     return buffer.get();
 }
 
-// A server's frame (RFC 6455, 5.2): FIN set, not masked.
-QByteArray frameOf(quint8 opcode, QByteArrayView payload)
-{
-    QByteArray frame;
-    frame.reserve(payload.size() + 10);
-    frame.append(char(0x80 | opcode));
-    if (payload.size() < 126) {
-        frame.append(char(payload.size()));
-    } else if (payload.size() <= 0xFFFF) {
-        frame.append(char(126));
-        const quint16 length = qToBigEndian(quint16(payload.size()));
-        frame.append(reinterpret_cast<const char *>(&length), 2);
-    } else {
-        frame.append(char(127));
-        const quint64 length = qToBigEndian(quint64(payload.size()));
-        frame.append(reinterpret_cast<const char *>(&length), 8);
-    }
-    frame.append(payload);
-    return frame;
-}
-
 } // namespace
 
 WebSocketLink::WebSocketLink(
@@ -309,7 +288,7 @@ void WebSocketLink::message(quint8 opcode, QByteArray payload)
 
 void WebSocketLink::sendControl(quint8 opcode, QByteArrayView payload)
 {
-    write(frameOf(opcode, payload));
+    write(WirePacket::frame(opcode, payload));
 }
 
 void WebSocketLink::close(QWebSocketProtocol::CloseCode code, const QString &reason)

@@ -6,13 +6,30 @@ namespace kocmoc::socketio {
 
 namespace {
 
-constexpr char opText = 0x1;
-constexpr char opBinary = 0x2;
+constexpr quint8 opText = 0x1;
+constexpr quint8 opBinary = 0x2;
 constexpr char finalFragment = char(0x80);
 
 int frameHeaderSize(qsizetype payloadSize)
 {
     return payloadSize < 126 ? 2 : payloadSize <= 0xffff ? 4 : 10;
+}
+
+// The frame's first bytes: FIN and the opcode, then the payload's length.
+void appendFrameHead(QByteArray &frame, quint8 opcode, qsizetype size)
+{
+    frame.append(char(finalFragment | opcode));
+    if (size < 126) {
+        frame.append(char(size));
+    } else if (size <= 0xffff) {
+        frame.append(char(126));
+        const quint16 length = qToBigEndian(quint16(size));
+        frame.append(reinterpret_cast<const char *>(&length), sizeof length);
+    } else {
+        frame.append(char(127));
+        const quint64 length = qToBigEndian(quint64(size));
+        frame.append(reinterpret_cast<const char *>(&length), sizeof length);
+    }
 }
 
 } // namespace
@@ -23,19 +40,17 @@ WirePacket WirePacket::build(bool binary, qsizetype size)
     packet.m_binary = binary;
     packet.m_headerSize = frameHeaderSize(size);
     packet.m_frame.reserve(packet.m_headerSize + size);
-    packet.m_frame.append(char(finalFragment | (binary ? opBinary : opText)));
-    if (size < 126) {
-        packet.m_frame.append(char(size));
-    } else if (size <= 0xffff) {
-        packet.m_frame.append(char(126));
-        const quint16 length = qToBigEndian(quint16(size));
-        packet.m_frame.append(reinterpret_cast<const char *>(&length), sizeof length);
-    } else {
-        packet.m_frame.append(char(127));
-        const quint64 length = qToBigEndian(quint64(size));
-        packet.m_frame.append(reinterpret_cast<const char *>(&length), sizeof length);
-    }
+    appendFrameHead(packet.m_frame, binary ? opBinary : opText, size);
     return packet;
+}
+
+QByteArray WirePacket::frame(quint8 opcode, QByteArrayView payload)
+{
+    QByteArray frame;
+    frame.reserve(frameHeaderSize(payload.size()) + payload.size());
+    appendFrameHead(frame, opcode, payload.size());
+    frame.append(payload);
+    return frame;
 }
 
 WirePacket WirePacket::text(EnginePacketType type, QByteArrayView data)

@@ -22,6 +22,8 @@ public:
     static WirePacket text(EnginePacketType type, QByteArrayView head, QByteArrayView tail);
     // A binary message: a binary WebSocket frame, "b<base64>" in polling payloads.
     static WirePacket binary(QByteArrayView data);
+    // A complete unmasked frame of any opcode (RFC 6455, 5.2), FIN set: control frames too.
+    static QByteArray frame(quint8 opcode, QByteArrayView payload);
 
     bool isNull() const { return m_frame.isNull(); }
     bool isBinary() const { return m_binary; }

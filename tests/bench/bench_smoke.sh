@@ -4,6 +4,7 @@
 # messages/s for 3 s. It asserts that nothing is lost or duplicated and that
 # every message sent is stored — never how fast (bench/run.sh measures that).
 # Usage: bench_smoke.sh <kocmoc-server> <kocmoc-bench>; needs KOCMOC_TEST_PG_URL
+# (BENCH_SMOKE_LOG_LEVEL=debug: a fuller server log, printed when no result comes)
 # (scripts/test.sh's private cluster), and is skipped without it.
 set -euo pipefail
 server_binary=$1

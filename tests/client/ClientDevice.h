@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "Messenger.h"
+#include "TestServer.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -22,6 +23,24 @@ inline quint16 freePort()
     if (!probe.listen(QHostAddress::LocalHost))
         return 0;
     return probe.serverPort();
+}
+
+// A text sent by someone else through the REST API (as another device of theirs would),
+// waiting out the server's 200 ms between two sends of one person (429 with Retry-After).
+inline Response sendAs(
+    TestServer &server, const QString &token, const QString &chatId, const QString &text)
+{
+    static int counter = 0;
+    for (;;) {
+        const Response response
+            = server.call("POST", QStringLiteral("/api/chats/%1/messages").arg(chatId),
+                QJsonObject{{QStringLiteral("clientId"), QStringLiteral("rest-%1").arg(++counter)},
+                    {QStringLiteral("text"), text}},
+                token);
+        if (response.status != 429)
+            return response;
+        QTest::qWait(100);
+    }
 }
 
 // One installation of the client: its session, its chats and its files (the

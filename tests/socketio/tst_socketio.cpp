@@ -844,8 +844,9 @@ void TestSocketIo::webSocketFramesFollowRfc6455()
     QTRY_COMPARE(m_echo->sessionCount(), 0);
 }
 
-// A fan-out that finds some peers gone (their connection reset) reaches the others, and the
-// gone ones leave their rooms after it, not while it walks the room.
+// A fan-out that finds some peers gone (their connection reset) reaches the others in full,
+// through the shared room and their own, and the gone ones leave their rooms. (The crash this
+// guards against, a room lost under the walk, did not show in this process without the fix.)
 void TestSocketIo::peersResetDuringAFanOut()
 {
     std::vector<std::unique_ptr<RawWebSocket>> peers;
