@@ -198,6 +198,10 @@ QSqlDatabase Database::openConnection(bool reopen)
             Sql::run(db, QStringLiteral("PRAGMA foreign_keys = ON"));
             Sql::run(db, QStringLiteral("PRAGMA journal_mode = WAL"));
             Sql::run(db, QStringLiteral("PRAGMA synchronous = NORMAL"));
+        } else {
+            // PostgreSQL's JIT compiles a query whose estimate looks large (a batch's JSON
+            // rows do): tens of milliseconds of LLVM for statements that run in one.
+            Sql::run(db, QStringLiteral("SET jit = off"));
         }
     }
     return db;

@@ -204,6 +204,14 @@ const std::vector<Migration> &migrations()
                         PRIMARY KEY (story_id, viewer_id)))"),
             },
             {}},
+        // members_version changes whenever someone joins or leaves a chat, so that a member
+        // list kept in memory (MemberDirectory) can be checked by one number.
+        {6, QStringLiteral("member list versions"),
+            {
+                QStringLiteral(
+                    "ALTER TABLE chats ADD COLUMN members_version BIGINT NOT NULL DEFAULT 0"),
+            },
+            {}},
     };
     return list;
 }

@@ -12,8 +12,19 @@
 namespace kocmoc {
 
 using db::Sql;
+using namespace Qt::StringLiterals;
 
 namespace {
+
+QJsonArray deliveredRows(const QList<ChatRepository::DeliveredMove> &moves)
+{
+    QJsonArray rows;
+    for (const auto &move : moves)
+        rows.append(QJsonObject{{QStringLiteral("chat_id"), move.chatId},
+            {QStringLiteral("user_id"), move.userId},
+            {QStringLiteral("message_id"), move.toMessageId}});
+    return rows;
+}
 
 const QString chatColumns = QStringLiteral(
     "SELECT c.id, c.type, c.title, c.avatar_file_id, c.direct_key, c.last_message_id, "
@@ -192,15 +203,14 @@ void ChatRepository::recordMessages(const QHash<QString, qint64> &lastMessages, 
     }
     if (lastMessages.isEmpty())
         return;
-    // The rows travel as one JSON parameter, so one prepared statement serves any number.
-    static const QString postgres = QStringLiteral(
-        "UPDATE chats SET last_message_id = r.id, last_activity_at = ?, version = r.id, "
-        "updated_at = ? FROM json_to_recordset(?::json) AS r(chat_id TEXT, id BIGINT) "
-        "WHERE chats.id = r.chat_id");
-    static const QString sqlite = QStringLiteral(
-        "UPDATE chats SET last_message_id = r.id, last_activity_at = ?, version = r.id, "
-        "updated_at = ? FROM (SELECT json_extract(value, '$.chat_id') AS chat_id, "
-        "json_extract(value, '$.id') AS id FROM json_each(?)) AS r WHERE chats.id = r.chat_id");
+    const auto statement = [](bool postgres) {
+        return QStringLiteral("UPDATE chats SET last_message_id = r.id, last_activity_at = ?, "
+                              "version = r.id, updated_at = ? FROM ")
+            + sqltext::jsonRows(postgres, {"chat_id TEXT"_L1, "id BIGINT"_L1}, "r"_L1)
+            + QStringLiteral(" WHERE chats.id = r.chat_id");
+    };
+    static const QString postgres = statement(true);
+    static const QString sqlite = statement(false);
     QJsonArray rows;
     for (auto it = lastMessages.cbegin(); it != lastMessages.cend(); ++it)
         rows.append(
@@ -208,7 +218,7 @@ void ChatRepository::recordMessages(const QHash<QString, qint64> &lastMessages, 
     Sql(m_db, m_db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite)
         .bind(atMs)
         .bind(atMs)
-        .bind(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)))
+        .bind(sqltext::jsonParameter(rows))
         .exec();
 }
 
@@ -241,7 +251,10 @@ bool ChatRepository::addMember(const MemberRecord &member)
         .bind(member.readMessageId)
         .bind(member.deliveredMessageId)
         .exec();
-    return query.next();
+    if (!query.next())
+        return false;
+    bumpMembersVersion(member.chatId);
+    return true;
 }
 
 bool ChatRepository::removeMember(const QString &chatId, const QString &userId)
@@ -250,7 +263,17 @@ bool ChatRepository::removeMember(const QString &chatId, const QString &userId)
         QStringLiteral(
             "DELETE FROM chat_members WHERE chat_id = ? AND user_id = ? RETURNING user_id"));
     query.bind(chatId).bind(userId).exec();
-    return query.next();
+    if (!query.next())
+        return false;
+    bumpMembersVersion(chatId);
+    return true;
+}
+
+void ChatRepository::bumpMembersVersion(const QString &chatId)
+{
+    Sql(m_db, QStringLiteral("UPDATE chats SET members_version = members_version + 1 WHERE id = ?"))
+        .bind(chatId)
+        .exec();
 }
 
 void ChatRepository::setRole(const QString &chatId, const QString &userId, const QString &role)
@@ -281,16 +304,45 @@ QHash<QString, QList<MemberRecord>> ChatRepository::membersOf(const QStringList 
     QHash<QString, QList<MemberRecord>> members;
     if (chatIds.isEmpty())
         return members;
+    const bool postgres = m_db.driverName() == QLatin1String("QPSQL");
     Sql query(m_db,
-        memberColumns + QStringLiteral("WHERE chat_id IN (") + sqltext::placeholders(chatIds.size())
+        memberColumns + QStringLiteral("WHERE chat_id IN (") + sqltext::jsonTexts(postgres)
             + QLatin1Char(')') + memberOrder);
-    for (const QString &id : chatIds)
-        query.bind(id);
-    query.exec();
+    query.bind(sqltext::jsonParameter(QJsonArray::fromStringList(chatIds))).exec();
     while (query.next()) {
         MemberRecord member = readMember(query);
         members[member.chatId].append(std::move(member));
     }
+    return members;
+}
+
+QHash<QString, qint64> ChatRepository::membersVersions(const QStringList &chatIds)
+{
+    QHash<QString, qint64> versions;
+    if (chatIds.isEmpty())
+        return versions;
+    const bool postgres = m_db.driverName() == QLatin1String("QPSQL");
+    Sql query(m_db,
+        QStringLiteral("SELECT id, members_version FROM chats WHERE id IN (")
+            + sqltext::jsonTexts(postgres) + QLatin1Char(')'));
+    query.bind(sqltext::jsonParameter(QJsonArray::fromStringList(chatIds))).exec();
+    while (query.next())
+        versions.insert(query.text(0), query.integer(1));
+    return versions;
+}
+
+QHash<QString, QStringList> ChatRepository::memberIdsOf(const QStringList &chatIds)
+{
+    QHash<QString, QStringList> members;
+    if (chatIds.isEmpty())
+        return members;
+    const bool postgres = m_db.driverName() == QLatin1String("QPSQL");
+    Sql query(m_db,
+        QStringLiteral("SELECT chat_id, user_id FROM chat_members WHERE chat_id IN (")
+            + sqltext::jsonTexts(postgres) + QLatin1Char(')'));
+    query.bind(sqltext::jsonParameter(QJsonArray::fromStringList(chatIds))).exec();
+    while (query.next())
+        members[query.text(0)].append(query.text(1));
     return members;
 }
 
@@ -340,6 +392,62 @@ void ChatRepository::advanceDelivered(
         .bind(chatId)
         .bind(userId)
         .bind(messageId)
+        .exec();
+}
+
+QList<ChatRepository::DeliveredMove> ChatRepository::deliveredMoves(
+    const QList<DeliveredMove> &reports)
+{
+    if (reports.isEmpty())
+        return {};
+    const auto statement = [](bool postgres) {
+        return QStringLiteral(
+                   "SELECT cm.chat_id, cm.user_id, cm.delivered_message_id, r.message_id FROM ")
+            + sqltext::jsonRows(
+                postgres, {"chat_id TEXT"_L1, "user_id TEXT"_L1, "message_id BIGINT"_L1}, "r"_L1)
+            + QStringLiteral(" JOIN chat_members cm ON cm.chat_id = r.chat_id AND cm.user_id = "
+                             "r.user_id WHERE cm.delivered_message_id < r.message_id");
+    };
+    static const QString postgres = statement(true);
+    static const QString sqlite = statement(false);
+    Sql query(m_db, m_db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite);
+    query.bind(sqltext::jsonParameter(deliveredRows(reports))).exec();
+    QList<DeliveredMove> moves;
+    while (query.next())
+        moves.append(
+            DeliveredMove{query.text(0), query.text(1), query.integer(2), query.integer(3)});
+    return moves;
+}
+
+void ChatRepository::advanceDeliveredMany(const QList<DeliveredMove> &moves)
+{
+    if (moves.isEmpty())
+        return;
+    const auto statement = [](bool postgres) {
+        return QStringLiteral("UPDATE chat_members SET delivered_message_id = r.message_id FROM ")
+            + sqltext::jsonRows(
+                postgres, {"chat_id TEXT"_L1, "user_id TEXT"_L1, "message_id BIGINT"_L1}, "r"_L1)
+            + QStringLiteral(" WHERE chat_members.chat_id = r.chat_id AND chat_members.user_id = "
+                             "r.user_id AND chat_members.delivered_message_id < r.message_id");
+    };
+    static const QString postgres = statement(true);
+    static const QString sqlite = statement(false);
+    Sql(m_db, m_db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite)
+        .bind(sqltext::jsonParameter(deliveredRows(moves)))
+        .exec();
+}
+
+void ChatRepository::touchMany(const QStringList &ids, qint64 version, qint64 nowMs)
+{
+    if (ids.isEmpty())
+        return;
+    const bool postgres = m_db.driverName() == QLatin1String("QPSQL");
+    Sql(m_db,
+        QStringLiteral("UPDATE chats SET version = ?, updated_at = ? WHERE id IN (")
+            + sqltext::jsonTexts(postgres) + QLatin1Char(')'))
+        .bind(version)
+        .bind(nowMs)
+        .bind(sqltext::jsonParameter(QJsonArray::fromStringList(ids)))
         .exec();
 }
 

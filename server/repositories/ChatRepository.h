@@ -81,16 +81,35 @@ public:
     QList<MemberRecord> members(const QString &chatId);
     QHash<QString, QList<MemberRecord>> membersOf(const QStringList &chatIds);
     QStringList memberIds(const QString &chatId);
+    // Each chat's member-list version, which changes whenever someone joins or leaves;
+    // chats that do not exist are missing.
+    QHash<QString, qint64> membersVersions(const QStringList &chatIds);
+    QHash<QString, QStringList> memberIdsOf(const QStringList &chatIds); // in no order
     int countWithRole(const QString &chatId, const QString &role);
     // Positions only move forward; reading implies delivery.
     void advanceRead(const QString &chatId, const QString &userId, qint64 messageId);
     void advanceDelivered(const QString &chatId, const QString &userId, qint64 messageId);
+    // Many delivery reports at once, one per chat and person: deliveredMoves keeps those
+    // that move someone's position forward (fromMessageId: where it is now), and
+    // advanceDeliveredMany moves them.
+    struct DeliveredMove
+    {
+        QString chatId;
+        QString userId;
+        qint64 fromMessageId = 0;
+        qint64 toMessageId = 0;
+    };
+    QList<DeliveredMove> deliveredMoves(const QList<DeliveredMove> &reports);
+    void advanceDeliveredMany(const QList<DeliveredMove> &moves);
+    void touchMany(const QStringList &ids, qint64 version, qint64 nowMs);
 
     void recordRemoval(const QString &chatId, const QString &userId, qint64 version);
     void clearRemoval(const QString &chatId, const QString &userId);
     QList<ChatRemoval> removalsSince(const QString &userId, qint64 sinceVersion);
 
 private:
+    void bumpMembersVersion(const QString &chatId);
+
     QSqlDatabase &m_db;
 };
 

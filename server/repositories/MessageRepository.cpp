@@ -14,6 +14,7 @@
 namespace kocmoc {
 
 using db::Sql;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -87,28 +88,25 @@ QSet<qint64> MessageRepository::insertMany(const QList<NewMessage> &messages)
 {
     if (messages.isEmpty())
         return {};
-    // The rows travel as one JSON parameter, so one prepared statement serves any number.
     static const QString columns = QStringLiteral(
         "id, chat_id, sender_id, client_id, type, text, text_key, reply_to_id, "
         "forwarded_message_id, forwarded_chat_id, forwarded_sender_id, forwarded_sender_name, "
         "status, created_at, version");
-    static const QString postgres = QStringLiteral("INSERT INTO messages (") + columns
-        + QStringLiteral(") SELECT ") + columns
-        + QStringLiteral(
-            " FROM json_to_recordset(?::json) AS r(id BIGINT, chat_id TEXT, sender_id TEXT, "
-            "client_id TEXT, type TEXT, text TEXT, text_key TEXT, reply_to_id BIGINT, "
-            "forwarded_message_id BIGINT, forwarded_chat_id TEXT, forwarded_sender_id TEXT, "
-            "forwarded_sender_name TEXT, status INTEGER, created_at BIGINT, version BIGINT) "
-            "ON CONFLICT DO NOTHING RETURNING id");
-    static const QString sqlite = [] {
-        QStringList extracts;
-        for (const QString &column : columns.split(QStringLiteral(", ")))
-            extracts.append(QStringLiteral("json_extract(value, '$.%1')").arg(column));
+    const auto statement = [](bool postgres) {
         // "WHERE true" tells SQLite's parser that ON CONFLICT is the upsert clause.
         return QStringLiteral("INSERT INTO messages (") + columns + QStringLiteral(") SELECT ")
-            + extracts.join(QStringLiteral(", "))
-            + QStringLiteral(" FROM json_each(?) WHERE true ON CONFLICT DO NOTHING RETURNING id");
-    }();
+            + columns + QStringLiteral(" FROM ")
+            + sqltext::jsonRows(postgres,
+                {"id BIGINT"_L1, "chat_id TEXT"_L1, "sender_id TEXT"_L1, "client_id TEXT"_L1,
+                    "type TEXT"_L1, "text TEXT"_L1, "text_key TEXT"_L1, "reply_to_id BIGINT"_L1,
+                    "forwarded_message_id BIGINT"_L1, "forwarded_chat_id TEXT"_L1,
+                    "forwarded_sender_id TEXT"_L1, "forwarded_sender_name TEXT"_L1,
+                    "status INTEGER"_L1, "created_at BIGINT"_L1, "version BIGINT"_L1},
+                "r"_L1)
+            + QStringLiteral(" WHERE true ON CONFLICT DO NOTHING RETURNING id");
+    };
+    static const QString postgres = statement(true);
+    static const QString sqlite = statement(false);
 
     QJsonArray rows;
     for (const NewMessage &message : messages) {
@@ -142,7 +140,7 @@ QSet<qint64> MessageRepository::insertMany(const QList<NewMessage> &messages)
         });
     }
     Sql query(m_db, m_db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite);
-    query.bind(QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact))).exec();
+    query.bind(sqltext::jsonParameter(rows)).exec();
     QSet<qint64> stored;
     while (query.next())
         stored.insert(query.integer(0));
@@ -287,6 +285,42 @@ int MessageRepository::raiseStatus(const QString &chatId, const QString &readerI
         .bind(int(status))
         .exec();
     return query.affectedRows();
+}
+
+QList<MessageRepository::Raised> MessageRepository::raiseStatusMany(
+    const QList<StatusRange> &ranges, Status status, qint64 version)
+{
+    if (ranges.isEmpty())
+        return {};
+    const auto statement = [](bool postgres) {
+        return QStringLiteral("UPDATE messages SET status = ?, version = ? FROM ")
+            + sqltext::jsonRows(postgres,
+                {"chat_id TEXT"_L1, "reader_id TEXT"_L1, "after_id BIGINT"_L1,
+                    "up_to_id BIGINT"_L1},
+                "r"_L1)
+            + QStringLiteral(" WHERE messages.chat_id = r.chat_id AND messages.id > r.after_id "
+                             "AND messages.id <= r.up_to_id AND messages.sender_id <> r.reader_id "
+                             "AND messages.status < ? RETURNING messages.chat_id, messages.id, "
+                             "messages.sender_id");
+    };
+    static const QString postgres = statement(true);
+    static const QString sqlite = statement(false);
+    QJsonArray rows;
+    for (const StatusRange &range : ranges)
+        rows.append(QJsonObject{{QStringLiteral("chat_id"), range.chatId},
+            {QStringLiteral("reader_id"), range.readerId},
+            {QStringLiteral("after_id"), range.afterId},
+            {QStringLiteral("up_to_id"), range.upToId}});
+    Sql query(m_db, m_db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite);
+    query.bind(int(status))
+        .bind(version)
+        .bind(sqltext::jsonParameter(rows))
+        .bind(int(status))
+        .exec();
+    QList<Raised> raised;
+    while (query.next())
+        raised.append(Raised{query.text(0), query.integer(1), query.text(2)});
+    return raised;
 }
 
 int MessageRepository::unreadCount(const QString &chatId, const QString &userId)

@@ -1,6 +1,11 @@
 #pragma once
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QString>
+#include <QStringList>
+
+#include <initializer_list>
 
 namespace kocmoc::sqltext {
 
@@ -20,6 +25,39 @@ inline QString containsPattern(QString needle)
     needle.replace(QLatin1Char('%'), QLatin1String("\\%"));
     needle.replace(QLatin1Char('_'), QLatin1String("\\_"));
     return QLatin1Char('%') + needle + QLatin1Char('%');
+}
+
+// Rows that travel as one JSON array parameter, so that one prepared statement serves
+// any number of them: a FROM item named `alias` with the given "name TYPE" columns,
+// json_to_recordset on PostgreSQL and json_each on SQLite. Bind jsonParameter(rows).
+inline QString jsonRows(
+    bool postgres, std::initializer_list<QLatin1StringView> columns, QLatin1StringView alias)
+{
+    QStringList parts;
+    if (postgres) {
+        for (const QLatin1StringView column : columns)
+            parts.append(column);
+        return QStringLiteral("json_to_recordset(?::json) AS %1(%2)")
+            .arg(alias, parts.join(QStringLiteral(", ")));
+    }
+    for (const QLatin1StringView column : columns) {
+        const QString name = QString(column).section(QLatin1Char(' '), 0, 0);
+        parts.append(QStringLiteral("json_extract(value, '$.%1') AS %1").arg(name));
+    }
+    return QStringLiteral("(SELECT %1 FROM json_each(?)) AS %2")
+        .arg(parts.join(QStringLiteral(", ")), alias);
+}
+
+// The texts of a JSON array parameter as a one-column subquery ("value"), for IN (...).
+inline QString jsonTexts(bool postgres)
+{
+    return postgres ? QStringLiteral("SELECT value FROM json_array_elements_text(?::json)")
+                    : QStringLiteral("SELECT value FROM json_each(?)");
+}
+
+inline QString jsonParameter(const QJsonArray &values)
+{
+    return QString::fromUtf8(QJsonDocument(values).toJson(QJsonDocument::Compact));
 }
 
 } // namespace kocmoc::sqltext

@@ -215,13 +215,7 @@ void MessageService::storeBatch(QSqlDatabase &db, RealtimeEvents &events,
         if (!outcomes[size_t(i)] && !chatIds.contains(requests.at(i).input.chatId))
             chatIds.append(requests.at(i).input.chatId);
     }
-    QHash<QString, QStringList> members; // chat id → member ids
-    const auto records = chats.membersOf(chatIds);
-    for (auto it = records.cbegin(); it != records.cend(); ++it) {
-        QStringList &ids = members[it.key()];
-        for (const MemberRecord &member : it.value())
-            ids.append(member.userId);
-    }
+    const QHash<QString, QStringList> members = m_memberLists.membersOf(db, chatIds);
     struct Accepted
     {
         qsizetype request = 0;
@@ -568,49 +562,72 @@ Result<Done> MessageService::markDelivered(
 
 void MessageService::markDeliveredMany(const QList<Delivery> &deliveries)
 {
-    if (deliveries.isEmpty())
+    // One report per chat and person, the furthest.
+    QList<ChatRepository::DeliveredMove> reports;
+    QHash<QPair<QString, QString>, qsizetype> reported;
+    for (const Delivery &delivery : deliveries) {
+        const auto key = qMakePair(delivery.chatId, delivery.userId);
+        const auto seen = reported.constFind(key);
+        if (seen == reported.cend()) {
+            reported.insert(key, reports.size());
+            reports.append({delivery.chatId, delivery.userId, 0, delivery.messageId});
+        } else {
+            auto &report = reports[*seen];
+            report.toMessageId = qMax(report.toMessageId, delivery.messageId);
+        }
+    }
+    if (reports.isEmpty())
         return;
     writeAndPublish<Done>(
         m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Done> {
             ChatRepository chats(db);
-            MessageRepository messages(db);
-            // Reads first: most reports move nothing, and the version lock, which every
-            // writer of the server waits for, is held only for the writes.
-            struct Move
-            {
-                const Delivery *delivery = nullptr;
-                qint64 from = 0;
-            };
-            std::vector<Move> moves;
-            for (const Delivery &delivery : deliveries) {
-                const auto member = chats.member(delivery.chatId, delivery.userId);
-                if (member && delivery.messageId > member->deliveredMessageId)
-                    moves.push_back({&delivery, member->deliveredMessageId});
-            }
-            if (moves.empty())
+            // Read first: most reports move nothing, and the version lock, which every writer
+            // of the server waits for, is held only for the writes. Positions and statuses
+            // only move forward, so what was read before the lock stays right.
+            const QList<ChatRepository::DeliveredMove> moves = chats.deliveredMoves(reports);
+            if (moves.isEmpty())
                 return Done{};
             const qint64 version = VersionRepository(db).next();
-            const qint64 now = m_clock.nowMs();
-            QHash<QString, QStringList> members; // of the chats whose messages changed
-            for (const Move &move : moves) {
-                const Delivery &delivery = *move.delivery;
-                // Both only ever move forward, so a report read before the lock stays right.
-                chats.advanceDelivered(delivery.chatId, delivery.userId, delivery.messageId);
-                if (messages.raiseStatus(delivery.chatId, delivery.userId, move.from,
-                        delivery.messageId, MessageRepository::Delivered, version)
-                    == 0)
-                    continue;
-                auto chatMembers = members.constFind(delivery.chatId);
-                if (chatMembers == members.constEnd()) {
-                    chats.touch(delivery.chatId, version, now);
-                    chatMembers = members.insert(delivery.chatId, chats.memberIds(delivery.chatId));
+            chats.advanceDeliveredMany(moves);
+            QList<MessageRepository::StatusRange> ranges;
+            for (const auto &move : moves)
+                ranges.append({move.chatId, move.userId, move.fromMessageId, move.toMessageId});
+            const auto raised = MessageRepository(db).raiseStatusMany(
+                ranges, MessageRepository::Delivered, version);
+            // Senders hear of a delivery from the first reader (in report order) whose range
+            // raised one of their messages, as if the reports were applied one by one.
+            QHash<QString, QList<qsizetype>> movesInChat; // in report order
+            for (qsizetype i = 0; i < moves.size(); ++i)
+                movesInChat[moves.at(i).chatId].append(i);
+            std::vector<bool> announced(size_t(moves.size()), false);
+            for (const auto &message : raised) {
+                for (const qsizetype i : movesInChat.value(message.chatId)) {
+                    const auto &move = moves.at(i);
+                    if (move.userId != message.senderId && message.id > move.fromMessageId
+                        && message.id <= move.toMessageId) {
+                        announced[size_t(i)] = true;
+                        break;
+                    }
                 }
+            }
+            QStringList changedChats;
+            for (auto it = movesInChat.cbegin(); it != movesInChat.cend(); ++it) {
+                if (std::any_of(it->cbegin(), it->cend(),
+                        [&](qsizetype i) { return announced[size_t(i)]; }))
+                    changedChats.append(it.key());
+            }
+            chats.touchMany(changedChats, version, m_clock.nowMs());
+            const QHash<QString, QStringList> members = m_memberLists.membersOf(db, changedChats);
+            for (qsizetype i = 0; i < moves.size(); ++i) {
+                if (!announced[size_t(i)])
+                    continue;
+                const auto &move = moves.at(i);
                 events.append(eventFor(QStringLiteral("message:delivered"),
-                    QJsonObject{{QStringLiteral("chatId"), delivery.chatId},
-                        {QStringLiteral("userId"), delivery.userId},
-                        {QStringLiteral("messageId"), delivery.messageId},
+                    QJsonObject{{QStringLiteral("chatId"), move.chatId},
+                        {QStringLiteral("userId"), move.userId},
+                        {QStringLiteral("messageId"), move.toMessageId},
                         {QStringLiteral("version"), version}},
-                    *chatMembers));
+                    members.value(move.chatId)));
             }
             return Done{};
         });

@@ -5,6 +5,7 @@
 #include "realtime/EventBus.h"
 #include "repositories/FileRepository.h"
 #include "repositories/MessageRepository.h"
+#include "services/MemberDirectory.h"
 #include "services/PresenceSource.h"
 #include "services/SendThrottle.h"
 #include "services/WriteAndPublish.h"
@@ -116,6 +117,7 @@ public:
         QString chatId;
         qint64 messageId = 0;
     };
+    // Delivery reports gathered over an interval, in a few statements whatever their number.
     void markDeliveredMany(const QList<Delivery> &deliveries);
     // New messages this process stored, sends and forwarded copies (metrics).
     quint64 storedCount() const { return m_stored.load(std::memory_order_relaxed); }
@@ -146,6 +148,7 @@ private:
     realtime::EventBus &m_events;
     const PresenceSource &m_presence;
     SendThrottle m_throttle;
+    MemberDirectory m_memberLists;
     std::atomic<quint64> m_stored = 0;
 };
 

@@ -28,6 +28,19 @@ private:
             .toString();
     }
 
+    QString group(const Person &owner, const QString &title, const QList<Person> &others)
+    {
+        QJsonArray memberIds;
+        for (const Person &other : others)
+            memberIds.append(other.id);
+        return m_server
+            ->call("POST", QStringLiteral("/api/chats/group"),
+                QJsonObject{{"title", title}, {"memberIds", memberIds}}, owner.token)
+            .object()
+            .value("id")
+            .toString();
+    }
+
     std::unique_ptr<RealtimeClient> device(const Person &who)
     {
         auto client = std::make_unique<RealtimeClient>();
@@ -93,6 +106,104 @@ private slots:
         QTest::qWait(300);
         QCOMPARE(borisPhone->count(QStringLiteral("message:new")), 1);
         QCOMPARE(outsiderPhone->count(QStringLiteral("message:new")), 0);
+    }
+
+    void sendsFollowWhoIsInTheGroupNow()
+    {
+        // The server keeps member lists between sends; each send must still reach exactly
+        // the people in the group at that moment.
+        const Person anna = person("anna");
+        const Person boris = person("boris");
+        const Person vera = person("vera");
+        const QString chatId = group(anna, QStringLiteral("Поход"), {boris, vera});
+        QVERIFY(!chatId.isEmpty());
+        auto annaPhone = device(anna);
+        auto borisPhone = device(boris);
+        auto veraPhone = device(vera);
+        int sent = 0;
+        const auto sendToGroup = [&] {
+            QJsonObject send = textMessage(QStringLiteral("Сообщение %1").arg(++sent));
+            send.insert(QStringLiteral("chatId"), chatId);
+            return annaPhone->request(QStringLiteral("message:send"), send);
+        };
+        QVERIFY(sendToGroup().at(0).isNull());
+        QVERIFY(borisPhone->waitFor(QStringLiteral("message:new")));
+        QVERIFY(veraPhone->waitFor(QStringLiteral("message:new")));
+
+        QCOMPARE(
+            m_server
+                ->call("DELETE", QStringLiteral("/api/chats/%1/members/%2").arg(chatId, vera.id),
+                    QJsonValue::Undefined, anna.token)
+                .status,
+            204);
+        QVERIFY(sendToGroup().at(0).isNull());
+        QTRY_COMPARE(borisPhone->count(QStringLiteral("message:new")), 2);
+        QTest::qWait(200);
+        QCOMPARE(veraPhone->count(QStringLiteral("message:new")), 1);
+        // Vera cannot send to it either.
+        QJsonObject fromVera = textMessage(QStringLiteral("Я ещё здесь?"));
+        fromVera.insert(QStringLiteral("chatId"), chatId);
+        QCOMPARE(veraPhone->request(QStringLiteral("message:send"), fromVera)
+                     .at(0)
+                     .toObject()
+                     .value("code")
+                     .toString(),
+            QStringLiteral("not_found"));
+
+        QCOMPARE(m_server
+                     ->call("POST", QStringLiteral("/api/chats/%1/members").arg(chatId),
+                         QJsonObject{{"userIds", QJsonArray{vera.id}}}, anna.token)
+                     .status,
+            200);
+        QVERIFY(sendToGroup().at(0).isNull());
+        QTRY_COMPARE(veraPhone->count(QStringLiteral("message:new")), 2);
+        QTRY_COMPARE(borisPhone->count(QStringLiteral("message:new")), 3);
+        // Vera missed exactly the message sent while she was out.
+        QCOMPARE(veraPhone->receivedNamed(QStringLiteral("message:new"))
+                     .last()
+                     .payload.toObject()
+                     .value("text")
+                     .toString(),
+            QStringLiteral("Сообщение 3"));
+    }
+
+    void deliveryIsReportedOnceByTheFirstReader()
+    {
+        const Person anna = person("anna");
+        const Person boris = person("boris");
+        const Person vera = person("vera");
+        const QString chatId = group(anna, QStringLiteral("Дача"), {boris, vera});
+        auto annaPhone = device(anna);
+        auto borisPhone = device(boris);
+        auto veraPhone = device(vera);
+        QJsonObject send = textMessage(QStringLiteral("Кто приедет?"));
+        send.insert(QStringLiteral("chatId"), chatId);
+        const qint64 id = annaPhone->request(QStringLiteral("message:send"), send)
+                              .at(1)
+                              .toObject()
+                              .value("id")
+                              .toInteger();
+        QVERIFY(id > 0);
+        // Both devices got it, and their reports are stored in one go: Anna hears of the
+        // delivery once, from one of them, and the message reads as delivered.
+        QVERIFY(annaPhone->waitFor(QStringLiteral("message:delivered")));
+        QTest::qWait(1500); // a second flush would have come by now
+        const auto delivered = annaPhone->receivedNamed(QStringLiteral("message:delivered"));
+        QCOMPARE(delivered.size(), 1);
+        const QJsonObject event = delivered.first().payload.toObject();
+        QCOMPARE(event.value("chatId").toString(), chatId);
+        QCOMPARE(event.value("messageId").toInteger(), id);
+        QVERIFY(event.value("userId").toString() == boris.id
+            || event.value("userId").toString() == vera.id);
+        const QJsonArray page
+            = m_server
+                  ->call("GET", QStringLiteral("/api/chats/%1/messages").arg(chatId),
+                      QJsonValue::Undefined, anna.token)
+                  .object()
+                  .value("messages")
+                  .toArray();
+        QCOMPARE(page.size(), 1);
+        QCOMPARE(page.first().toObject().value("status").toString(), QStringLiteral("delivered"));
     }
 
     void sendErrorsComeBackInTheAck()
