@@ -23,6 +23,8 @@ namespace {
 // reports per chat (two readers each) and holds the version lock less often.
 constexpr int deliveredFlushMs = 1000;
 constexpr qint64 warningMemoryMs = 10'000;
+// Recipients of deferred events per event-loop pass: a few milliseconds of send().
+constexpr qsizetype deferredSendsPerPass = 500;
 
 QJsonArray errorAck(const ApiError &error)
 {
@@ -64,6 +66,8 @@ RealtimeHub::RealtimeHub(socketio::Namespace &nsp, LocalEventBus &local, EventBu
     m_deliveredTimer.setSingleShot(true);
     m_deliveredTimer.setInterval(deliveredFlushMs);
     connect(&m_deliveredTimer, &QTimer::timeout, this, &RealtimeHub::flushDelivered);
+    m_deferredTimer.setInterval(0);
+    connect(&m_deferredTimer, &QTimer::timeout, this, &RealtimeHub::emitSomeDeferred);
 }
 
 RealtimeHub::~RealtimeHub()
@@ -275,13 +279,36 @@ void RealtimeHub::deliver(const RealtimeEvent &event)
         m_presence.remoteChange(event.origin,
             event.payload.value(QStringLiteral("userId")).toString(),
             event.payload.value(QStringLiteral("online")).toBool());
+    if (event.name == QLatin1String("message:delivered")) {
+        m_deferred.push_back(event);
+        if (!m_deferredTimer.isActive())
+            m_deferredTimer.start();
+        return;
+    }
+    emitNow(event);
+    if (event.name == QLatin1String("message:new"))
+        queueDelivered(event);
+}
+
+void RealtimeHub::emitNow(const RealtimeEvent &event)
+{
     QStringList rooms;
     rooms.reserve(event.userIds.size());
     for (const QString &userId : event.userIds)
         rooms.append(userRoom(userId));
     m_namespace.emitTo(rooms, event.name, QJsonArray{event.payload});
-    if (event.name == QLatin1String("message:new"))
-        queueDelivered(event);
+}
+
+void RealtimeHub::emitSomeDeferred()
+{
+    qsizetype budget = deferredSendsPerPass;
+    while (budget > 0 && !m_deferred.empty()) {
+        budget -= m_deferred.front().userIds.size();
+        emitNow(m_deferred.front());
+        m_deferred.pop_front();
+    }
+    if (m_deferred.empty())
+        m_deferredTimer.stop();
 }
 
 void RealtimeHub::endSessions(const RealtimeEvent &event)

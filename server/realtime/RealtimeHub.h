@@ -18,6 +18,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <deque>
+
 namespace kocmoc::realtime {
 
 // The app on Socket.IO (API.md, Realtime): it admits a socket on a valid access
@@ -80,6 +82,8 @@ private:
     void announcePresence(const QString &userId, bool online);
     void queueDelivered(const RealtimeEvent &event);
     void flushDelivered();
+    void emitNow(const RealtimeEvent &event);
+    void emitSomeDeferred();
 
     static Identity identityOf(const socketio::Socket *socket);
 
@@ -106,6 +110,10 @@ private:
     QHash<QString, DeliveredMark> m_delivered;
     MessageWriter m_writer;
     QTimer m_deliveredTimer;
+    // Delivery receipts of a flush (up to two per busy chat, to every member) go out a
+    // slice per event-loop pass, so that their burst does not hold up new messages.
+    std::deque<RealtimeEvent> m_deferred;
+    QTimer m_deferredTimer;
 };
 
 } // namespace kocmoc::realtime

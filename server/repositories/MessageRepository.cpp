@@ -287,40 +287,49 @@ int MessageRepository::raiseStatus(const QString &chatId, const QString &readerI
     return query.affectedRows();
 }
 
-QList<MessageRepository::Raised> MessageRepository::raiseStatusMany(
-    const QList<StatusRange> &ranges, Status status, qint64 version)
+QList<MessageRepository::Candidate> MessageRepository::withStatusBelow(
+    const QList<IdRange> &ranges, Status status)
 {
     if (ranges.isEmpty())
         return {};
     const auto statement = [](bool postgres) {
-        return QStringLiteral("UPDATE messages SET status = ?, version = ? FROM ")
-            + sqltext::jsonRows(postgres,
-                {"chat_id TEXT"_L1, "reader_id TEXT"_L1, "after_id BIGINT"_L1,
-                    "up_to_id BIGINT"_L1},
-                "r"_L1)
-            + QStringLiteral(" WHERE messages.chat_id = r.chat_id AND messages.id > r.after_id "
-                             "AND messages.id <= r.up_to_id AND messages.sender_id <> r.reader_id "
-                             "AND messages.status < ? RETURNING messages.chat_id, messages.id, "
-                             "messages.sender_id");
+        return QStringLiteral("SELECT m.chat_id, m.id, m.sender_id FROM ")
+            + sqltext::jsonRows(
+                postgres, {"chat_id TEXT"_L1, "after_id BIGINT"_L1, "up_to_id BIGINT"_L1}, "r"_L1)
+            + QStringLiteral(" JOIN messages m ON m.chat_id = r.chat_id AND m.id > r.after_id "
+                             "AND m.id <= r.up_to_id WHERE m.status < ? ORDER BY m.id");
     };
     static const QString postgres = statement(true);
     static const QString sqlite = statement(false);
     QJsonArray rows;
-    for (const StatusRange &range : ranges)
+    for (const IdRange &range : ranges)
         rows.append(QJsonObject{{QStringLiteral("chat_id"), range.chatId},
-            {QStringLiteral("reader_id"), range.readerId},
             {QStringLiteral("after_id"), range.afterId},
             {QStringLiteral("up_to_id"), range.upToId}});
     Sql query(m_db, m_db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite);
-    query.bind(int(status))
-        .bind(version)
-        .bind(sqltext::jsonParameter(rows))
-        .bind(int(status))
-        .exec();
-    QList<Raised> raised;
+    query.bind(sqltext::jsonParameter(rows)).bind(int(status)).exec();
+    QList<Candidate> found;
     while (query.next())
-        raised.append(Raised{query.text(0), query.integer(1), query.text(2)});
-    return raised;
+        found.append(Candidate{query.text(0), query.integer(1), query.text(2)});
+    return found;
+}
+
+void MessageRepository::setStatus(const QList<qint64> &ids, Status status, qint64 version)
+{
+    if (ids.isEmpty())
+        return;
+    QJsonArray values;
+    for (const qint64 id : ids)
+        values.append(id);
+    const bool postgres = m_db.driverName() == QLatin1String("QPSQL");
+    Sql(m_db,
+        QStringLiteral("UPDATE messages SET status = ?, version = ? WHERE status < ? AND id IN (")
+            + sqltext::jsonIntegers(postgres) + QLatin1Char(')'))
+        .bind(int(status))
+        .bind(version)
+        .bind(int(status))
+        .bind(sqltext::jsonParameter(values))
+        .exec();
 }
 
 int MessageRepository::unreadCount(const QString &chatId, const QString &userId)

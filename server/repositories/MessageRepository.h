@@ -67,22 +67,22 @@ public:
     // returns how many changed.
     int raiseStatus(const QString &chatId, const QString &readerId, qint64 afterId, qint64 upToId,
         Status status, qint64 version);
-    // The same for many readers in one statement; returns each message it raised. A message
-    // in two readers' ranges is raised once.
-    struct StatusRange
+    // Messages in any of the ranges (afterId, upToId] of their chat whose status is below
+    // `status`, oldest first; then setStatus raises the chosen ones in one statement.
+    struct IdRange
     {
         QString chatId;
-        QString readerId;
         qint64 afterId = 0;
         qint64 upToId = 0;
     };
-    struct Raised
+    struct Candidate
     {
         QString chatId;
         qint64 id = 0;
         QString senderId;
     };
-    QList<Raised> raiseStatusMany(const QList<StatusRange> &ranges, Status status, qint64 version);
+    QList<Candidate> withStatusBelow(const QList<IdRange> &ranges, Status status);
+    void setStatus(const QList<qint64> &ids, Status status, qint64 version);
 
     int unreadCount(const QString &chatId, const QString &userId);
     QHash<QString, int> unreadCountsOfUser(const QString &userId); // by chat id

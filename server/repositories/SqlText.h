@@ -55,6 +55,13 @@ inline QString jsonTexts(bool postgres)
                     : QStringLiteral("SELECT value FROM json_each(?)");
 }
 
+// The same for a JSON array of integers (ids).
+inline QString jsonIntegers(bool postgres)
+{
+    return postgres ? QStringLiteral("SELECT value::bigint FROM json_array_elements_text(?::json)")
+                    : QStringLiteral("SELECT value FROM json_each(?)");
+}
+
 inline QString jsonParameter(const QJsonArray &values)
 {
     return QString::fromUtf8(QJsonDocument(values).toJson(QJsonDocument::Compact));

@@ -581,35 +581,45 @@ void MessageService::markDeliveredMany(const QList<Delivery> &deliveries)
     writeAndPublish<Done>(
         m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Done> {
             ChatRepository chats(db);
-            // Read first: most reports move nothing, and the version lock, which every writer
-            // of the server waits for, is held only for the writes. Positions and statuses
-            // only move forward, so what was read before the lock stays right.
+            // Positions first, before the version lock that every writer of the server waits
+            // for: they carry no version, and only ever move forward.
             const QList<ChatRepository::DeliveredMove> moves = chats.deliveredMoves(reports);
             if (moves.isEmpty())
                 return Done{};
-            const qint64 version = VersionRepository(db).next();
             chats.advanceDeliveredMany(moves);
-            QList<MessageRepository::StatusRange> ranges;
-            for (const auto &move : moves)
-                ranges.append({move.chatId, move.userId, move.fromMessageId, move.toMessageId});
-            const auto raised = MessageRepository(db).raiseStatusMany(
-                ranges, MessageRepository::Delivered, version);
-            // Senders hear of a delivery from the first reader (in report order) whose range
-            // raised one of their messages, as if the reports were applied one by one.
+            // Under the lock, the messages that become delivered: other people's, in a mover's
+            // range, not delivered yet; read per chat over the union of its ranges.
+            const qint64 version = VersionRepository(db).next();
             QHash<QString, QList<qsizetype>> movesInChat; // in report order
             for (qsizetype i = 0; i < moves.size(); ++i)
                 movesInChat[moves.at(i).chatId].append(i);
+            QList<MessageRepository::IdRange> ranges;
+            for (auto it = movesInChat.cbegin(); it != movesInChat.cend(); ++it) {
+                MessageRepository::IdRange range{it.key(), moves.at(it->first()).fromMessageId, 0};
+                for (const qsizetype i : *it) {
+                    range.afterId = qMin(range.afterId, moves.at(i).fromMessageId);
+                    range.upToId = qMax(range.upToId, moves.at(i).toMessageId);
+                }
+                ranges.append(range);
+            }
+            MessageRepository messages(db);
+            // Each goes to the first reader (in report order) whose range holds it, so the
+            // sender hears of a delivery once, as if the reports were applied one by one.
             std::vector<bool> announced(size_t(moves.size()), false);
-            for (const auto &message : raised) {
+            QList<qint64> delivered;
+            for (const auto &message :
+                messages.withStatusBelow(ranges, MessageRepository::Delivered)) {
                 for (const qsizetype i : movesInChat.value(message.chatId)) {
                     const auto &move = moves.at(i);
                     if (move.userId != message.senderId && message.id > move.fromMessageId
                         && message.id <= move.toMessageId) {
                         announced[size_t(i)] = true;
+                        delivered.append(message.id);
                         break;
                     }
                 }
             }
+            messages.setStatus(delivered, MessageRepository::Delivered, version);
             QStringList changedChats;
             for (auto it = movesInChat.cbegin(); it != movesInChat.cend(); ++it) {
                 if (std::any_of(it->cbegin(), it->cend(),
