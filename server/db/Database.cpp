@@ -219,6 +219,12 @@ void Database::begin(QSqlDatabase &db, Mode mode)
             db, mode == Mode::Read ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
 }
 
+void Database::commitWithoutWaitingForDisk(QSqlDatabase &db)
+{
+    if (db.driverName() == QLatin1String("QPSQL"))
+        Sql::run(db, QStringLiteral("SET LOCAL synchronous_commit = off"));
+}
+
 void Database::commit(QSqlDatabase &db)
 {
     Sql::run(db, QStringLiteral("COMMIT"));

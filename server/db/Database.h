@@ -61,6 +61,11 @@ public:
         return run(Mode::Read, std::forward<Fn>(fn));
     }
 
+    // Inside a transaction: its commit need not wait for the disk (PostgreSQL's
+    // synchronous_commit off for it alone), for changes whose loss in a crash costs
+    // nothing. It is still atomic, and visible only once committed.
+    static void commitWithoutWaitingForDisk(QSqlDatabase &db);
+
     // Applies the migrations this build knows; throws DatabaseError when the schema
     // is newer than this build, so an old server never runs on a newer schema.
     void migrate();

@@ -580,6 +580,9 @@ void MessageService::markDeliveredMany(const QList<Delivery> &deliveries)
         return;
     writeAndPublish<Done>(
         m_database, m_events, [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Done> {
+            // A mark lost in a crash is only a late tick (the next report of the chat raises
+            // the same messages): no wait for the disk while holding the version lock.
+            db::Database::commitWithoutWaitingForDisk(db);
             ChatRepository chats(db);
             // Positions first, before the version lock that every writer of the server waits
             // for: they carry no version, and only ever move forward.
@@ -587,9 +590,8 @@ void MessageService::markDeliveredMany(const QList<Delivery> &deliveries)
             if (moves.isEmpty())
                 return Done{};
             chats.advanceDeliveredMany(moves);
-            // Under the lock, the messages that become delivered: other people's, in a mover's
-            // range, not delivered yet; read per chat over the union of its ranges.
-            const qint64 version = VersionRepository(db).next();
+            // The messages that become delivered: other people's, in a mover's range, not
+            // delivered yet; read per chat over the union of its ranges.
             QHash<QString, QList<qsizetype>> movesInChat; // in report order
             for (qsizetype i = 0; i < moves.size(); ++i)
                 movesInChat[moves.at(i).chatId].append(i);
@@ -619,6 +621,11 @@ void MessageService::markDeliveredMany(const QList<Delivery> &deliveries)
                     }
                 }
             }
+            if (delivered.isEmpty())
+                return Done{};
+            // Only now the version lock: statuses are raised where `status < delivered`, so one
+            // raised meanwhile (read) is left alone.
+            const qint64 version = VersionRepository(db).next();
             messages.setStatus(delivered, MessageRepository::Delivered, version);
             QStringList changedChats;
             for (auto it = movesInChat.cbegin(); it != movesInChat.cend(); ++it) {
