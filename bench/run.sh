@@ -124,15 +124,28 @@ columns="id, chat_id, sender_id, client_id, type, text, created_at, version"
 values="n, '$chat', '$sender', 'pgb-' || n, 'text', 'Hello from pgbench, ..........................', 0, n"
 echo "INSERT INTO messages ($columns) SELECT $values FROM (SELECT nextval('pgbench_message_ids') AS n) s;" >"$out/pgbench-single.sql"
 echo "INSERT INTO messages ($columns) SELECT $values FROM (SELECT nextval('pgbench_message_ids') AS n FROM generate_series(1, 50)) s;" >"$out/pgbench-batch50.sql"
-for script in single batch50; do
+# And 256-row batches spread over the bench's chats and senders as the server's rows are
+# (the two scripts above put every row in one chat from one sender), from one client (what
+# one writer at a time can get) and from as many as the server has workers.
+"${psql[@]}" -d kocmoc -c "CREATE TABLE pgbench_pairs AS SELECT row_number() OVER () AS n, chat_id, user_id FROM (SELECT chat_id, user_id FROM chat_members ORDER BY random() LIMIT 10000) s"
+"${psql[@]}" -d kocmoc -c "CREATE INDEX ON pgbench_pairs (n)"
+pairs=$("${psql[@]}" -d kocmoc -c "SELECT count(*) FROM pgbench_pairs")
+cat >"$out/pgbench-spread256.sql" <<SQL
+\set r random(1, $((pairs > 256 ? pairs - 255 : 1)))
+INSERT INTO messages ($columns) SELECT n, p.chat_id, p.user_id, 'pgb-' || n, 'text', 'Hello from pgbench, ..........................', 0, n FROM (SELECT nextval('pgbench_message_ids') AS n, chat_id, user_id FROM pgbench_pairs WHERE n BETWEEN :r AND :r + 255) p;
+SQL
+cp "$out/pgbench-spread256.sql" "$out/pgbench-spread256x1.sql"
+for script in single batch50 spread256 spread256x1; do
+    clients=$pgbench_clients
+    [[ $script == *x1 ]] && clients=1
     for run in $(seq "$runs"); do
-        "$pgbin/pgbench" -h 127.0.0.1 -p "$pgport" -U kocmoc -n -c "$pgbench_clients" -j 2 \
+        "$pgbin/pgbench" -h 127.0.0.1 -p "$pgport" -U kocmoc -n -c "$clients" -j "$((clients < 2 ? 1 : 2))" \
             -T "$pgbench_seconds" -f "$out/pgbench-$script.sql" kocmoc >"$out/pgbench-$script-$run.txt" 2>&1
-        grep -E "^tps|latency average" "$out/pgbench-$script-$run.txt" | tr '\n' ' '
-        echo
+        echo "$script: $(grep -E "^tps|latency average" "$out/pgbench-$script-$run.txt" | tr '\n' ' ')"
     done
 done
 "${psql[@]}" -d kocmoc -c "DELETE FROM messages WHERE client_id LIKE 'pgb-%'"
+"${psql[@]}" -d kocmoc -c "DROP TABLE pgbench_pairs"
 
 # The writer alone: the server's services on the same database, no network, no fan-out.
 for run in $(seq "$runs"); do

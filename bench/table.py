@@ -70,7 +70,13 @@ def main():
         if errors:
             lines.append(f"\nErrors: {errors}")
     pg = {}
-    for script in ("single", "batch50"):
+    scripts = {
+        "single": ("single-row INSERT", 1),
+        "batch50": ("50-row INSERT", 50),
+        "spread256": ("256-row INSERT over many chats and senders", 256),
+        "spread256x1": ("the same from one client", 256),
+    }
+    for script in scripts:
         tps, latency = [], []
         for n in range(1, runs + 1):
             path = folder / f"pgbench-{script}-{n}.txt"
@@ -88,11 +94,10 @@ def main():
         lines.append("\npgbench on the same messages table and PostgreSQL (medians):\n")
         lines.append("| script | transactions/s | rows/s | latency average (ms) |")
         lines.append("|---|---|---|---|")
-        for script, rows_per in (("single", 1), ("batch50", 50)):
+        for script, (label, rows_per) in scripts.items():
             tps, latency = pg[script]
             if tps:
-                lines.append(f"| {'single-row INSERT' if rows_per == 1 else '50-row INSERT'} | "
-                             f"{fmt(tps)} | {fmt(tps * rows_per)} | {fmt(latency, 2)} |")
+                lines.append(f"| {label} | {fmt(tps)} | {fmt(tps * rows_per)} | {fmt(latency, 2)} |")
         if results and pg["single"][0]:
             sent = median([r.get("messagesPerSecond") for r in results])
             lines.append(f"\nThe offered message rate as a share of PostgreSQL's single-row "
@@ -118,7 +123,11 @@ def main():
         lines.append(f"| send errors (all runs) | {sum(r['errors'] for r in stores)} |")
         if pg.get("batch50", (0,))[0]:
             lines.append(f"\nThat is {100 * median([r['storedPerSecond'] for r in stores]) / (pg['batch50'][0] * 50):.0f}% "
-                         f"of pgbench's rows/s in 50-row batches.")
+                         f"of pgbench's rows/s in 50-row batches"
+                         + (f", {100 * median([r['storedPerSecond'] for r in stores]) / (pg['spread256x1'][0] * 256):.0f}% "
+                            f"of what one client inserts in 256-row batches over many chats"
+                            if pg.get("spread256x1", (0,))[0] else "")
+                         + ".")
     print("\n".join(lines))
 
 
