@@ -203,23 +203,17 @@ void ChatRepository::recordMessages(const QHash<QString, qint64> &lastMessages, 
     }
     if (lastMessages.isEmpty())
         return;
-    const auto statement = [](bool postgres) {
+    const QString &statement = sqltext::forDriver(m_db, [](bool postgres) {
         return QStringLiteral("UPDATE chats SET last_message_id = r.id, last_activity_at = ?, "
                               "version = r.id, updated_at = ? FROM ")
             + sqltext::jsonRows(postgres, {"chat_id TEXT"_L1, "id BIGINT"_L1}, "r"_L1)
             + QStringLiteral(" WHERE chats.id = r.chat_id");
-    };
-    static const QString postgres = statement(true);
-    static const QString sqlite = statement(false);
+    });
     QJsonArray rows;
     for (auto it = lastMessages.cbegin(); it != lastMessages.cend(); ++it)
         rows.append(
             QJsonObject{{QStringLiteral("chat_id"), it.key()}, {QStringLiteral("id"), it.value()}});
-    Sql(m_db, m_db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite)
-        .bind(atMs)
-        .bind(atMs)
-        .bind(sqltext::jsonParameter(rows))
-        .exec();
+    Sql(m_db, statement).bind(atMs).bind(atMs).bind(sqltext::jsonParameter(rows)).exec();
 }
 
 void ChatRepository::recordActivity(const QString &id, qint64 messageId, qint64 atMs)
@@ -400,17 +394,15 @@ QList<ChatRepository::DeliveredMove> ChatRepository::deliveredMoves(
 {
     if (reports.isEmpty())
         return {};
-    const auto statement = [](bool postgres) {
+    const QString &statement = sqltext::forDriver(m_db, [](bool postgres) {
         return QStringLiteral(
                    "SELECT cm.chat_id, cm.user_id, cm.delivered_message_id, r.message_id FROM ")
             + sqltext::jsonRows(
                 postgres, {"chat_id TEXT"_L1, "user_id TEXT"_L1, "message_id BIGINT"_L1}, "r"_L1)
             + QStringLiteral(" JOIN chat_members cm ON cm.chat_id = r.chat_id AND cm.user_id = "
                              "r.user_id WHERE cm.delivered_message_id < r.message_id");
-    };
-    static const QString postgres = statement(true);
-    static const QString sqlite = statement(false);
-    Sql query(m_db, m_db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite);
+    });
+    Sql query(m_db, statement);
     query.bind(sqltext::jsonParameter(deliveredRows(reports))).exec();
     QList<DeliveredMove> moves;
     while (query.next())
@@ -423,18 +415,14 @@ void ChatRepository::advanceDeliveredMany(const QList<DeliveredMove> &moves)
 {
     if (moves.isEmpty())
         return;
-    const auto statement = [](bool postgres) {
+    const QString &statement = sqltext::forDriver(m_db, [](bool postgres) {
         return QStringLiteral("UPDATE chat_members SET delivered_message_id = r.message_id FROM ")
             + sqltext::jsonRows(
                 postgres, {"chat_id TEXT"_L1, "user_id TEXT"_L1, "message_id BIGINT"_L1}, "r"_L1)
             + QStringLiteral(" WHERE chat_members.chat_id = r.chat_id AND chat_members.user_id = "
                              "r.user_id AND chat_members.delivered_message_id < r.message_id");
-    };
-    static const QString postgres = statement(true);
-    static const QString sqlite = statement(false);
-    Sql(m_db, m_db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite)
-        .bind(sqltext::jsonParameter(deliveredRows(moves)))
-        .exec();
+    });
+    Sql(m_db, statement).bind(sqltext::jsonParameter(deliveredRows(moves))).exec();
 }
 
 void ChatRepository::touchMany(const QStringList &ids, qint64 version, qint64 nowMs)

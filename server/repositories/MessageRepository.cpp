@@ -92,7 +92,7 @@ QSet<qint64> MessageRepository::insertMany(const QList<NewMessage> &messages)
         "id, chat_id, sender_id, client_id, type, text, text_key, reply_to_id, "
         "forwarded_message_id, forwarded_chat_id, forwarded_sender_id, forwarded_sender_name, "
         "status, created_at, version");
-    const auto statement = [](bool postgres) {
+    const QString &statement = sqltext::forDriver(m_db, [](bool postgres) {
         // "WHERE true" tells SQLite's parser that ON CONFLICT is the upsert clause.
         return QStringLiteral("INSERT INTO messages (") + columns + QStringLiteral(") SELECT ")
             + columns + QStringLiteral(" FROM ")
@@ -104,9 +104,7 @@ QSet<qint64> MessageRepository::insertMany(const QList<NewMessage> &messages)
                     "status INTEGER"_L1, "created_at BIGINT"_L1, "version BIGINT"_L1},
                 "r"_L1)
             + QStringLiteral(" WHERE true ON CONFLICT DO NOTHING RETURNING id");
-    };
-    static const QString postgres = statement(true);
-    static const QString sqlite = statement(false);
+    });
 
     QJsonArray rows;
     for (const NewMessage &message : messages) {
@@ -139,7 +137,7 @@ QSet<qint64> MessageRepository::insertMany(const QList<NewMessage> &messages)
             {QStringLiteral("version"), message.id},
         });
     }
-    Sql query(m_db, m_db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite);
+    Sql query(m_db, statement);
     query.bind(sqltext::jsonParameter(rows)).exec();
     QSet<qint64> stored;
     while (query.next())
@@ -292,21 +290,19 @@ QList<MessageRepository::Candidate> MessageRepository::withStatusBelow(
 {
     if (ranges.isEmpty())
         return {};
-    const auto statement = [](bool postgres) {
+    const QString &statement = sqltext::forDriver(m_db, [](bool postgres) {
         return QStringLiteral("SELECT m.chat_id, m.id, m.sender_id FROM ")
             + sqltext::jsonRows(
                 postgres, {"chat_id TEXT"_L1, "after_id BIGINT"_L1, "up_to_id BIGINT"_L1}, "r"_L1)
             + QStringLiteral(" JOIN messages m ON m.chat_id = r.chat_id AND m.id > r.after_id "
                              "AND m.id <= r.up_to_id WHERE m.status < ? ORDER BY m.id");
-    };
-    static const QString postgres = statement(true);
-    static const QString sqlite = statement(false);
+    });
     QJsonArray rows;
     for (const IdRange &range : ranges)
         rows.append(QJsonObject{{QStringLiteral("chat_id"), range.chatId},
             {QStringLiteral("after_id"), range.afterId},
             {QStringLiteral("up_to_id"), range.upToId}});
-    Sql query(m_db, m_db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite);
+    Sql query(m_db, statement);
     query.bind(sqltext::jsonParameter(rows)).bind(int(status)).exec();
     QList<Candidate> found;
     while (query.next())

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
@@ -60,6 +61,15 @@ inline QString jsonIntegers(bool postgres)
 {
     return postgres ? QStringLiteral("SELECT value::bigint FROM json_array_elements_text(?::json)")
                     : QStringLiteral("SELECT value FROM json_each(?)");
+}
+
+// A statement whose text differs between the drivers: build(postgres) runs once per
+// driver and call site (each lambda is its own type), and db's text is returned.
+template <typename Build> const QString &forDriver(const QSqlDatabase &db, Build build)
+{
+    static const QString postgres = build(true);
+    static const QString sqlite = build(false);
+    return db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite;
 }
 
 inline QString jsonParameter(const QJsonArray &values)
