@@ -371,9 +371,7 @@ void Messenger::refetchChat(const QString &chatId)
             }
             if (!response.ok())
                 return;
-            const Chat chat = Chat::fromJson(response.object());
-            applyChat(chat);
-            m_cache.storeChats({chat});
+            keepChat(response.object());
         });
 }
 
@@ -428,9 +426,7 @@ void Messenger::onEvent(const QString &name, const QJsonValue &payload)
         m_chats.setPresence(userId, object.value(QStringLiteral("online")).toBool(),
             json::msFromIso(object.value(QStringLiteral("lastSeenAt")).toString()));
     } else if (name == QLatin1String("chat:new") || name == QLatin1String("chat:update")) {
-        const Chat chat = Chat::fromJson(object);
-        applyChat(chat);
-        m_cache.storeChats({chat});
+        keepChat(object);
     } else if (name == QLatin1String("chat:delete")) {
         const QString id = object.value(QStringLiteral("id")).toString();
         m_chats.remove(id);
@@ -614,11 +610,17 @@ void Messenger::showOpenedChat(const RestResponse &response)
         emit operationFailed(ErrorMessages::forResponse(response, m_api->serverUrl()));
         return;
     }
-    const Chat chat = Chat::fromJson(response.object());
-    applyChat(chat);
-    m_cache.storeChats({chat});
+    const Chat chat = keepChat(response.object());
     setCurrentChatId(chat.id);
     emit chatOpened(chat.id);
+}
+
+Chat Messenger::keepChat(const QJsonObject &json)
+{
+    const Chat chat = Chat::fromJson(json);
+    applyChat(chat);
+    m_cache.storeChats({chat});
+    return chat;
 }
 
 void Messenger::createGroup(const QString &title, const QStringList &memberIds)
@@ -646,9 +648,7 @@ void Messenger::addMembers(const QString &chatId, const QStringList &userIds)
                 emit operationFailed(ErrorMessages::forResponse(response, m_api->serverUrl()));
                 return;
             }
-            const Chat chat = Chat::fromJson(response.object());
-            applyChat(chat);
-            m_cache.storeChats({chat});
+            keepChat(response.object());
             emit membersAdded(chatId);
         });
 }

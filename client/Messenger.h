@@ -173,6 +173,8 @@ private:
     void showOpenedChat(const RestResponse &response);
     void sync();
     void applyChat(const kocmoc::Chat &chat);
+    // A chat as the server sent it: shown and cached; returned for the caller.
+    kocmoc::Chat keepChat(const QJsonObject &json);
     void applyMessage(const kocmoc::Message &message, bool isNew);
     void refetchChat(const QString &chatId);
     void onEvent(const QString &name, const QJsonValue &payload);

@@ -182,6 +182,38 @@ private:
 
     // HEAD /api/uploads/{id}, as a tus client asks (QNetworkAccessManager::head: a
     // HEAD sent as a custom verb would wait for a body).
+    // A new person signed in on a device, in a direct chat with another new person.
+    struct SenderInChat
+    {
+        QString chatId;
+        QString token;
+        std::unique_ptr<ClientDevice> device; // null when signing in failed
+    };
+    SenderInChat senderInChat()
+    {
+        const QJsonObject sender
+            = m_server->registerUser(QStringLiteral("sender_%1").arg(++m_counter));
+        const QJsonObject receiver
+            = m_server->registerUser(QStringLiteral("receiver_%1").arg(++m_counter));
+        SenderInChat scene;
+        scene.token = sender.value(QStringLiteral("accessToken")).toString();
+        scene.chatId = m_server
+                           ->call("POST", QStringLiteral("/api/chats"),
+                               QJsonObject{{QStringLiteral("userId"),
+                                   receiver[QStringLiteral("user")][QStringLiteral("id")]}},
+                               scene.token)
+                           .object()
+                           .value(QStringLiteral("id"))
+                           .toString();
+        auto device = std::make_unique<ClientDevice>(
+            m_port, m_dir.filePath(QStringLiteral("device-%1").arg(m_counter)));
+        if (!scene.chatId.isEmpty()
+            && device->signIn(
+                sender[QStringLiteral("user")][QStringLiteral("username")].toString()))
+            scene.device = std::move(device);
+        return scene;
+    }
+
     int headStatus(const QString &uploadId, const QString &token)
     {
         QNetworkRequest request(
@@ -467,23 +499,10 @@ private slots:
     // the server's photo message with a thumbnail.
     void sendFileShowsPendingThenThePhoto()
     {
-        const QJsonObject alice
-            = m_server->registerUser(QStringLiteral("sender_%1").arg(++m_counter));
-        const QJsonObject bob
-            = m_server->registerUser(QStringLiteral("receiver_%1").arg(++m_counter));
-        const QString chatId = m_server
-                                   ->call("POST", QStringLiteral("/api/chats"),
-                                       QJsonObject{{QStringLiteral("userId"),
-                                           bob[QStringLiteral("user")][QStringLiteral("id")]}},
-                                       alice.value(QStringLiteral("accessToken")).toString())
-                                   .object()
-                                   .value(QStringLiteral("id"))
-                                   .toString();
-        QVERIFY(!chatId.isEmpty());
-        ClientDevice device(m_port, m_dir.filePath(QStringLiteral("device-%1").arg(m_counter)));
-        QVERIFY(
-            device.signIn(alice[QStringLiteral("user")][QStringLiteral("username")].toString()));
-        QVERIFY(device.ready());
+        const SenderInChat alice = senderInChat();
+        QVERIFY(alice.device && alice.device->ready());
+        ClientDevice &device = *alice.device;
+        const QString chatId = alice.chatId;
         MessageListModel messages;
         messages.setMessenger(&device.messenger);
         messages.setChatId(chatId);
@@ -535,23 +554,11 @@ private slots:
     // and no message is sent.
     void cancelledFileLeavesNothing()
     {
-        const QJsonObject alice
-            = m_server->registerUser(QStringLiteral("sender_%1").arg(++m_counter));
-        const QJsonObject bob
-            = m_server->registerUser(QStringLiteral("receiver_%1").arg(++m_counter));
-        const QString token = alice.value(QStringLiteral("accessToken")).toString();
-        const QString chatId = m_server
-                                   ->call("POST", QStringLiteral("/api/chats"),
-                                       QJsonObject{{QStringLiteral("userId"),
-                                           bob[QStringLiteral("user")][QStringLiteral("id")]}},
-                                       token)
-                                   .object()
-                                   .value(QStringLiteral("id"))
-                                   .toString();
-        ClientDevice device(m_port, m_dir.filePath(QStringLiteral("device-%1").arg(m_counter)));
-        QVERIFY(
-            device.signIn(alice[QStringLiteral("user")][QStringLiteral("username")].toString()));
-        QVERIFY(device.ready());
+        const SenderInChat alice = senderInChat();
+        QVERIFY(alice.device && alice.device->ready());
+        ClientDevice &device = *alice.device;
+        const QString chatId = alice.chatId;
+        const QString token = alice.token;
         MessageListModel messages;
         messages.setMessenger(&device.messenger);
         messages.setChatId(chatId);
