@@ -320,6 +320,7 @@ void LoadRun::startFanOut()
     m_sent.reserve(size_t(m_settings.rate * total * 1.01) + 16);
     m_latenciesUs.reserve(size_t(m_settings.rate * m_settings.durationSeconds * size * 1.01) + 16);
     m_ackLatenciesUs.reserve(size_t(m_settings.rate * m_settings.durationSeconds * 1.01) + 16);
+    m_sendLagsUs.reserve(m_ackLatenciesUs.capacity());
     m_fanOutStartNs = nowNs();
     m_windowStartNs = m_fanOutStartNs + qint64(m_settings.warmupSeconds * nsPerSecond);
     m_windowEndNs = m_windowStartNs + qint64(m_settings.durationSeconds * nsPerSecond);
@@ -365,6 +366,8 @@ void LoadRun::sendDue()
             .append(m_text)
             .append("\"}]");
         socket->emitEvent(json, seq);
+        if (m_sent.back().measured)
+            m_sendLagsUs.push_back((nowNs() - scheduled) / 1000);
     }
     if (now >= m_sendingEndsNs)
         stopSending();
@@ -530,6 +533,7 @@ void LoadRun::finish(bool ok, const QString &problem)
         result.insert(QStringLiteral("deliveriesPerSecond"), double(m_receivedMeasured) / window);
         result.insert(QStringLiteral("latencyMs"), percentiles(m_latenciesUs));
         result.insert(QStringLiteral("ackLatencyMs"), percentiles(m_ackLatenciesUs));
+        result.insert(QStringLiteral("sendLagMs"), percentiles(m_sendLagsUs));
         result.insert(QStringLiteral("rowsStored"), rows);
         const double wall = double(m_windowEndNs - m_windowStartNs) / nsPerSecond;
         if (m_ownCpuEnd > 0 && wall > 0) {

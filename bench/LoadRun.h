@@ -136,6 +136,7 @@ private:
     qint64 m_disconnects = 0;
     std::vector<qint64> m_latenciesUs;
     std::vector<qint64> m_ackLatenciesUs;
+    std::vector<qint64> m_sendLagsUs; // schedule → written to the socket: the bench's own lateness
     double m_serverCpuStart = 0, m_serverCpuEnd = 0;
     double m_postgresCpuStart = 0, m_postgresCpuEnd = 0;
     double m_ownCpuStart = 0, m_ownCpuEnd = 0;

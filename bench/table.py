@@ -50,6 +50,8 @@ def main():
              " / ".join(fmt(get("latencyMs", q), 1) for q in ("p50", "p90", "p99", "max"))),
             ("ack latency p50 / p90 / p99 / max (ms)",
              " / ".join(fmt(get("ackLatencyMs", q), 1) for q in ("p50", "p90", "p99", "max"))),
+            ("of which the bench's own send lag p50 / p90 / p99 / max (ms)",
+             " / ".join(fmt(get("sendLagMs", q), 1) for q in ("p50", "p90", "p99", "max"))),
             ("deliveries lost (not there after the drain) / duplicated, all runs",
              f"{sum(r.get('lost', 0) for r in results)} / "
              f"{sum(r.get('duplicates', 0) for r in results)}"),

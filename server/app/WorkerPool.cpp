@@ -4,11 +4,36 @@
 #include "eventloop/EventDispatchers.h"
 
 #include <QAbstractEventDispatcher>
+#include <QCoreApplication>
+#include <QEvent>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcWorkers, "kocmoc.workers")
 
 namespace kocmoc {
+
+namespace {
+
+// A job's answer, posted to the server thread.
+class AnswerEvent final : public QEvent
+{
+public:
+    static QEvent::Type type()
+    {
+        static const auto registered = QEvent::Type(QEvent::registerEventType());
+        return registered;
+    }
+    explicit AnswerEvent(std::function<void()> call)
+        : QEvent(type())
+        , m_call(std::move(call))
+    { }
+    void run() { m_call(); }
+
+private:
+    std::function<void()> m_call;
+};
+
+} // namespace
 
 WorkerPool::WorkerPool(int threadCount, std::function<void()> onThreadExit, QObject *parent)
     : QObject(parent)
@@ -43,6 +68,20 @@ void WorkerPool::post(std::function<void()> task)
         m_queue.push_back(std::move(task));
     }
     m_wake.wakeOne();
+}
+
+void WorkerPool::answer(std::function<void()> call, Answer when)
+{
+    QCoreApplication::postEvent(this, new AnswerEvent(std::move(call)),
+        when == Answer::AheadOfQueued ? Qt::HighEventPriority : Qt::NormalEventPriority);
+}
+
+bool WorkerPool::event(QEvent *event)
+{
+    if (event->type() != AnswerEvent::type())
+        return QObject::event(event);
+    static_cast<AnswerEvent *>(event)->run();
+    return true;
 }
 
 int WorkerPool::queuedJobs() const

@@ -30,8 +30,13 @@ public:
     WorkerPool(int threadCount, std::function<void()> onThreadExit, QObject *parent = nullptr);
     ~WorkerPool() override; // finishes the queued jobs, then joins the threads
 
+    // When the server thread takes `done`: in turn, after what is already queued for it, or
+    // ahead of it (the message writer: its next batch should not wait for the fan-out of the
+    // last one, whose events the job itself queued).
+    enum class Answer { InTurn, AheadOfQueued };
     template <typename T>
-    void run(std::function<Result<T>()> job, std::function<void(Result<T>)> done);
+    void run(std::function<Result<T>()> job, std::function<void(Result<T>)> done,
+        Answer answer = Answer::InTurn);
 
     // The common case: the job builds the whole response; the reply is written on the server
     // thread.
@@ -43,8 +48,12 @@ public:
     int busyWorkers() const { return m_busy.load(std::memory_order_relaxed); }
     int queuedJobs() const;
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
     void post(std::function<void()> task);
+    void answer(std::function<void()> call, Answer answer);
     void workerLoop();
     static ApiError errorFromException(std::exception_ptr exception);
 
@@ -59,23 +68,23 @@ private:
 };
 
 template <typename T>
-void WorkerPool::run(std::function<Result<T>()> job, std::function<void(Result<T>)> done)
+void WorkerPool::run(
+    std::function<Result<T>()> job, std::function<void(Result<T>)> done, Answer when)
 {
     m_unfinished.fetch_add(1, std::memory_order_relaxed);
-    post([this, job = std::move(job), done = std::move(done)]() mutable {
+    post([this, job = std::move(job), done = std::move(done), when]() mutable {
         std::optional<Result<T>> result;
         try {
             result.emplace(job());
         } catch (...) {
             result.emplace(errorFromException(std::current_exception()));
         }
-        QMetaObject::invokeMethod(
-            this,
+        answer(
             [this, done = std::move(done), result = std::move(*result)]() mutable {
                 done(std::move(result));
                 m_unfinished.fetch_sub(1, std::memory_order_relaxed);
             },
-            Qt::QueuedConnection);
+            when);
     });
 }
 

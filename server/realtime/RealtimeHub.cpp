@@ -19,9 +19,12 @@ using socketio::Socket;
 
 namespace {
 
-// Deliveries of an interval are marked in one transaction; a longer one coalesces more
-// reports per chat (two readers each) and holds the version lock less often.
-constexpr int deliveredFlushMs = 1000;
+// A chat's deliveries are marked this long after the first of them, so a longer wait
+// coalesces more reports per chat (two readers each). The marks are taken a slice at a
+// time, each chat on its own phase: a short hold of the version lock several times a
+// second instead of one long one that every send waiting behind it would feel.
+constexpr qint64 deliveredFlushMs = 1000;
+constexpr int deliveredSlicesPerFlush = 8;
 constexpr qint64 warningMemoryMs = 10'000;
 // Recipients of deferred events per event-loop pass: a few milliseconds of send().
 constexpr qsizetype deferredSendsPerPass = 500;
@@ -63,8 +66,8 @@ RealtimeHub::RealtimeHub(socketio::Namespace &nsp, LocalEventBus &local, EventBu
         });
     connect(&m_namespace, &socketio::Namespace::connected, this, &RealtimeHub::onConnected);
     m_subscription = m_local.subscribe([this](const RealtimeEvent &event) { deliver(event); });
-    m_deliveredTimer.setSingleShot(true);
-    m_deliveredTimer.setInterval(deliveredFlushMs);
+    m_deliveredTimer.setInterval(int(deliveredFlushMs / deliveredSlicesPerFlush));
+    m_sinceStart.start();
     connect(&m_deliveredTimer, &QTimer::timeout, this, &RealtimeHub::flushDelivered);
     m_deferredTimer.setInterval(0);
     connect(&m_deferredTimer, &QTimer::timeout, this, &RealtimeHub::emitSomeDeferred);
@@ -292,11 +295,7 @@ void RealtimeHub::deliver(const RealtimeEvent &event)
 
 void RealtimeHub::emitNow(const RealtimeEvent &event)
 {
-    QStringList rooms;
-    rooms.reserve(event.userIds.size());
-    for (const QString &userId : event.userIds)
-        rooms.append(userRoom(userId));
-    m_namespace.emitTo(rooms, event.name, QJsonArray{event.payload});
+    m_namespace.emitTo(event.userIds, event.name, QJsonArray{event.payload});
 }
 
 void RealtimeHub::emitSomeDeferred()
@@ -365,25 +364,39 @@ void RealtimeHub::queueDelivered(const RealtimeEvent &event)
     }
     if (found == 0)
         return;
-    DeliveredMark &newest = m_delivered[chatId];
-    if (messageId >= newest.messageId)
-        newest = mark;
-    if (!m_delivered.isEmpty() && !m_deliveredTimer.isActive())
+    auto newest = m_delivered.find(chatId);
+    if (newest == m_delivered.end()) {
+        mark.dueMs = m_sinceStart.elapsed() + deliveredFlushMs;
+        m_delivered.insert(chatId, mark);
+    } else if (messageId >= newest->messageId) {
+        mark.dueMs = newest->dueMs;
+        *newest = mark;
+    }
+    if (!m_deliveredTimer.isActive())
         m_deliveredTimer.start();
 }
 
 void RealtimeHub::flushDelivered()
 {
     // Batched: a busy group costs one status update per member per interval, not per message.
+    const qint64 now = m_sinceStart.elapsed();
     QList<MessageService::Delivery> deliveries;
-    for (auto it = m_delivered.cbegin(); it != m_delivered.cend(); ++it) {
+    for (auto it = m_delivered.begin(); it != m_delivered.end();) {
+        if (it->dueMs > now) {
+            ++it;
+            continue;
+        }
         for (const QString &reader : it->readers) {
             if (!reader.isEmpty())
                 deliveries.append({reader, it.key(), it->messageId});
         }
+        it = m_delivered.erase(it);
     }
-    m_delivered.clear();
-    // One transaction for everything delivered in the interval.
+    if (m_delivered.isEmpty())
+        m_deliveredTimer.stop();
+    if (deliveries.isEmpty())
+        return;
+    // One transaction for every chat that is due.
     m_workers.run<Done>(
         [this, deliveries = std::move(deliveries)]() -> Result<Done> {
             m_messages.markDeliveredMany(deliveries);

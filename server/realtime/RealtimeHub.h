@@ -13,6 +13,7 @@
 #include "socketio/Namespace.h"
 #include "socketio/Socket.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -46,7 +47,9 @@ public:
     // While maintenance mode is on, non-admins' sockets are refused, and those connected
     // get "maintenance" {message} and are disconnected when it comes on.
     void followMaintenance(const MaintenanceGate &maintenance);
-    static QString userRoom(const QString &userId) { return QStringLiteral("user:") + userId; }
+    // Each person's sockets share a room named by their id (the only rooms there are), so an
+    // event's recipients are its room list as they come, with nothing built per recipient.
+    static const QString &userRoom(const QString &userId) { return userId; }
 
 private:
     struct Identity
@@ -106,10 +109,12 @@ private:
     {
         QString readers[2];
         qint64 messageId = 0;
+        qint64 dueMs = 0; // on m_sinceStart
     };
     QHash<QString, DeliveredMark> m_delivered;
     MessageWriter m_writer;
     QTimer m_deliveredTimer;
+    QElapsedTimer m_sinceStart;
     // Delivery receipts of a flush (up to two per busy chat, to every member) go out a
     // slice per event-loop pass, so that their burst does not hold up new messages.
     std::deque<RealtimeEvent> m_deferred;

@@ -39,7 +39,8 @@ void MessageWriter::writeNextBatch()
                     done(outcomes.error()); // the database was lost: every send of the batch
             }
             writeNextBatch();
-        });
+        },
+        WorkerPool::Answer::AheadOfQueued);
 }
 
 } // namespace kocmoc
