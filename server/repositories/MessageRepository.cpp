@@ -212,6 +212,16 @@ QList<Message> MessageRepository::changedSince(
     return readMessages(query);
 }
 
+QList<Message> MessageRepository::changedAt(const QString &userId, qint64 version)
+{
+    Sql query(m_db,
+        messageColumns
+            + QStringLiteral("WHERE m.chat_id IN (SELECT chat_id FROM chat_members WHERE user_id = "
+                             "?) AND m.version = ? ORDER BY m.id"));
+    query.bind(userId).bind(version).exec();
+    return readMessages(query);
+}
+
 QList<Message> MessageRepository::search(
     const QString &userId, const QString &chatId, const QString &foldedQuery, int limit)
 {

@@ -54,6 +54,8 @@ public:
     MessagePage page(const QString &chatId, qint64 before, qint64 after, int limit);
     // Messages changed after a version in the user's chats, oldest change first.
     QList<Message> changedSince(const QString &userId, qint64 sinceVersion, int limit);
+    // Every message of the person's chats that one change gave this version.
+    QList<Message> changedAt(const QString &userId, qint64 version);
     // Live messages whose folded text contains the folded query, newest first; in one chat,
     // or with an empty chatId in every chat of the user.
     QList<Message> search(

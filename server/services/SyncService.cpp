@@ -36,11 +36,21 @@ Result<SyncResult> SyncService::since(const QString &callerId, qint64 sinceVersi
         ChatRepository chats(db);
         ChatViews views(db, m_presence);
         result.chats = views.chats(chats.changedSince(callerId, sinceVersion), callerId);
-        QList<Message> messages = MessageRepository(db).changedSince(
-            callerId, sinceVersion, limits::syncMessageLimit + 1);
+        MessageRepository messageRows(db);
+        QList<Message> messages
+            = messageRows.changedSince(callerId, sinceVersion, limits::syncMessageLimit + 1);
         result.hasMore = messages.size() > limits::syncMessageLimit;
-        if (result.hasMore)
-            messages.removeLast();
+        if (result.hasMore) {
+            const qint64 cut = messages.takeLast().version;
+            // One change can give many messages the same version (a read of a long backlog),
+            // and the next page starts after the version this one ends with: such a change
+            // comes whole, even past the limit.
+            if (messages.constLast().version == cut) {
+                while (!messages.isEmpty() && messages.constLast().version == cut)
+                    messages.removeLast();
+                messages.append(messageRows.changedAt(callerId, cut));
+            }
+        }
         result.messages = views.messages(messages, callerId);
         for (const ChatRemoval &removal : chats.removalsSince(callerId, sinceVersion)) {
             result.removedChatIds.append(removal.chatId);

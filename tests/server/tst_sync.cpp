@@ -487,6 +487,28 @@ private slots:
         QCOMPARE(QSet<qint64>(state.messages.keyBegin(), state.messages.keyEnd()), sent);
     }
 
+    void aReadOfALongBacklogArrivesWhole()
+    {
+        // The read raises every message at once, with one version, across a page boundary.
+        const Person writer = signUp(*m_server, QStringLiteral("backlogwriter"));
+        const Person reader = signUp(*m_server, QStringLiteral("backlogreader"));
+        const QString chat = direct(writer, reader);
+        qint64 last = 0;
+        for (int i = 0; i < limits::syncMessageLimit + 20; ++i)
+            last = send(writer, chat, QStringLiteral("непрочитанное %1").arg(i));
+        ClientState state(writer.id);
+        const qint64 beforeRead = catchUp(writer, 0, state);
+        QCOMPARE(call(reader, "POST", QStringLiteral("/api/chats/%1/read").arg(chat),
+                     QJsonObject{{"messageId", last}})
+                     .status,
+            204);
+        catchUp(writer, beforeRead, state);
+        qsizetype read = 0;
+        for (const MessageState &message : std::as_const(state.messages))
+            read += message.chatId == chat && message.status == QLatin1String("read");
+        QCOMPARE(read, limits::syncMessageLimit + 20);
+    }
+
     void catchUpMissesNothingWrittenWhileItRuns()
     {
         // Writers and a reader that keeps catching up, all at once: every message must reach
