@@ -24,6 +24,10 @@ const QString messageColumns = QStringLiteral(
     "m.forwarded_sender_id, m.forwarded_sender_name, m.status, m.edited_at, m.deleted, "
     "m.created_at, m.version FROM messages m LEFT JOIN messages r ON r.id = m.reply_to_id ");
 
+// The messages of one person's chats (the person is the first parameter).
+const QString inTheirChats
+    = QStringLiteral("WHERE m.chat_id IN (SELECT chat_id FROM chat_members WHERE user_id = ?) ");
+
 // Unread: after the member's read position and after they joined, from someone else, not
 // deleted.
 const QString unreadSubquery = QStringLiteral(
@@ -205,19 +209,16 @@ QList<Message> MessageRepository::changedSince(
     const QString &userId, qint64 sinceVersion, int limit)
 {
     Sql query(m_db,
-        messageColumns
-            + QStringLiteral("WHERE m.chat_id IN (SELECT chat_id FROM chat_members WHERE user_id = "
-                             "?) AND m.version > ? ORDER BY m.version LIMIT ?"));
+        messageColumns + inTheirChats
+            + QStringLiteral("AND m.version > ? ORDER BY m.version LIMIT ?"));
     query.bind(userId).bind(sinceVersion).bind(limit).exec();
     return readMessages(query);
 }
 
 QList<Message> MessageRepository::changedAt(const QString &userId, qint64 version)
 {
-    Sql query(m_db,
-        messageColumns
-            + QStringLiteral("WHERE m.chat_id IN (SELECT chat_id FROM chat_members WHERE user_id = "
-                             "?) AND m.version = ? ORDER BY m.id"));
+    Sql query(
+        m_db, messageColumns + inTheirChats + QStringLiteral("AND m.version = ? ORDER BY m.id"));
     query.bind(userId).bind(version).exec();
     return readMessages(query);
 }
@@ -225,14 +226,13 @@ QList<Message> MessageRepository::changedAt(const QString &userId, qint64 versio
 QList<Message> MessageRepository::search(
     const QString &userId, const QString &chatId, const QString &foldedQuery, int limit)
 {
-    QString statement = messageColumns
-        + QStringLiteral("WHERE m.deleted = 0 AND m.text_key LIKE ? ESCAPE '\\' AND m.chat_id IN "
-                         "(SELECT chat_id FROM chat_members WHERE user_id = ?) ");
+    QString statement = messageColumns + inTheirChats
+        + QStringLiteral("AND m.deleted = 0 AND m.text_key LIKE ? ESCAPE '\\' ");
     if (!chatId.isEmpty())
         statement += QStringLiteral("AND m.chat_id = ? ");
     statement += QStringLiteral("ORDER BY m.id DESC LIMIT ?");
     Sql query(m_db, statement);
-    query.bind(sqltext::containsPattern(foldedQuery)).bind(userId);
+    query.bind(userId).bind(sqltext::containsPattern(foldedQuery));
     if (!chatId.isEmpty())
         query.bind(chatId);
     query.bind(limit).exec();
