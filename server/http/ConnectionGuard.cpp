@@ -210,6 +210,9 @@ void ConnectionGuard::incomingConnection(qintptr socketDescriptor)
         delete socket;
         return;
     }
+    // Small writes leave at once: with Nagle's algorithm a realtime frame written right after
+    // another waited for the client's delayed ACK, ~40 ms.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     addPendingConnection(socket);
 }
 

@@ -27,8 +27,8 @@ constexpr int keepAliveIdleMs = 700;
 constexpr qint64 maxBodyBytes = 2 * 1024 * 1024;
 
 // Answers with the length of the body it got; /slow answers 1.5 s later as a
-// request in flight, /release and /detach give the socket up the two ways a
-// WebSocket upgrade can.
+// request in flight, /lowdelay with whether the socket sends small writes at once,
+// /release and /detach give the socket up the two ways a WebSocket upgrade can.
 class EchoServer : public QAbstractHttpServer
 {
 public:
@@ -50,6 +50,13 @@ protected:
                 target->write("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nslow");
                 guard->requestFinished(target);
             });
+            return true;
+        }
+        if (path == u"/lowdelay") {
+            makeResponder(request, socket)
+                .write(QByteArray::number(
+                           socket->socketOption(QAbstractSocket::LowDelayOption).toInt()),
+                    "text/plain", QHttpServerResponder::StatusCode::Ok);
             return true;
         }
         if (path == u"/release")
@@ -210,6 +217,7 @@ private slots:
     void malformedRequests_data();
     void malformedRequests();
     void releasedSocketsAreLeftAlone();
+    void smallWritesAreNotHeldBack();
 
 private:
     void verifyRefusal(const std::optional<Response> &response, int status, const QString &code);
@@ -620,6 +628,18 @@ void TestConnectionGuard::releasedSocketsAreLeftAlone()
     QTest::qWait(keepAliveIdleMs + 300);
     QCOMPARE(released.socket.state(), QAbstractSocket::ConnectedState);
     QCOMPARE(detached.socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void TestConnectionGuard::smallWritesAreNotHeldBack()
+{
+    // Nagle's algorithm off (TCP_NODELAY): an acknowledgement written just after an event
+    // would otherwise reach the client ~40 ms late.
+    Client client;
+    QVERIFY(client.connectTo(m_port));
+    client.send("GET /lowdelay HTTP/1.1\r\nHost: x\r\n\r\n");
+    const auto response = client.response();
+    QVERIFY(response);
+    QCOMPARE(response->body, QByteArray("1"));
 }
 
 QTEST_GUILESS_MAIN(TestConnectionGuard)
