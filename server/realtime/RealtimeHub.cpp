@@ -348,6 +348,10 @@ void RealtimeHub::announcePresence(const QString &userId, bool online)
 
 void RealtimeHub::queueDelivered(const RealtimeEvent &event)
 {
+    // Most messages are stored as delivered already (someone else was connected); a mark is
+    // for the rest, a device that connected between the store and this fan-out.
+    if (event.payload.value(QStringLiteral("status")).toString() != message::statusSent)
+        return;
     const QString senderId = event.payload.value(QStringLiteral("senderId")).toString();
     const QString chatId = event.payload.value(QStringLiteral("chatId")).toString();
     const qint64 messageId = event.payload.value(QStringLiteral("id")).toInteger();

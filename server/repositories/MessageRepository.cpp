@@ -136,7 +136,7 @@ QSet<qint64> MessageRepository::insertMany(const QList<NewMessage> &messages)
                 nullable(forwarded ? forwarded->senderId : QString())},
             {QStringLiteral("forwarded_sender_name"),
                 nullable(forwarded ? forwarded->senderName : QString())},
-            {QStringLiteral("status"), int(Sent)},
+            {QStringLiteral("status"), int(message.delivered ? Delivered : Sent)},
             {QStringLiteral("created_at"), message.nowMs},
             {QStringLiteral("version"), message.id},
         });

@@ -22,6 +22,7 @@ struct NewMessage
     qint64 replyToId = 0; // 0: not a reply
     std::optional<ForwardedFrom> forwardedFrom;
     qint64 nowMs = 0;
+    bool delivered = false; // stored as delivered: another member's device got it at once
 };
 
 // A page of history in id order, and whether more lies beyond it.

@@ -132,6 +132,7 @@ private:
     using Outcomes = std::vector<std::optional<Result<SentMessage>>>;
     // Stores the requests without an outcome yet, in one transaction: one version lock,
     // one members lookup per chat, one INSERT for all, one update per chat.
+    bool anotherMemberOnline(const QStringList &memberIds, const QString &senderId) const;
     void storeBatch(QSqlDatabase &db, RealtimeEvents &events, const QList<SendRequest> &requests,
         const std::vector<QString> &texts, Outcomes &outcomes);
     // A send whose clientId this sender used already: that message, never a second one.
