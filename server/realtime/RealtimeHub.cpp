@@ -131,7 +131,9 @@ void RealtimeHub::authorize(
             guarded->setData(QVariantMap{{QStringLiteral("userId"), caller->userId},
                 {QStringLiteral("sessionId"), caller->sessionId},
                 {QStringLiteral("accessLevel"), caller->accessLevel}});
-            guarded->join(userRoom(caller->userId));
+            // A person's sockets share a room named by their id (the only rooms there are), so
+            // an event's recipients are its room list as they come (emitNow).
+            guarded->join(caller->userId);
             decide(std::nullopt);
         });
 }
@@ -316,7 +318,7 @@ void RealtimeHub::endSessions(const RealtimeEvent &event)
     const QString except = event.payload.value(QStringLiteral("exceptSessionId")).toString();
     const bool all = event.payload.value(QStringLiteral("allSessions")).toBool();
     for (const QString &userId : event.userIds) {
-        for (Socket *socket : m_namespace.socketsIn(userRoom(userId))) {
+        for (Socket *socket : m_namespace.socketsIn(userId)) {
             const QString sessionId = identityOf(socket).sessionId;
             const bool endsHere
                 = all || (except.isEmpty() ? ended.contains(sessionId) : sessionId != except);

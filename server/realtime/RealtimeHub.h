@@ -47,9 +47,6 @@ public:
     // While maintenance mode is on, non-admins' sockets are refused, and those connected
     // get "maintenance" {message} and are disconnected when it comes on.
     void followMaintenance(const MaintenanceGate &maintenance);
-    // Each person's sockets share a room named by their id (the only rooms there are), so an
-    // event's recipients are its room list as they come, with nothing built per recipient.
-    static const QString &userRoom(const QString &userId) { return userId; }
 
 private:
     struct Identity
