@@ -228,6 +228,9 @@ void ChatRepository::recordActivity(const QString &id, qint64 messageId, qint64 
 
 void ChatRepository::remove(const QString &id)
 {
+    // Messages have no foreign key to their chat on PostgreSQL (migration 7); their
+    // reactions and file links go with them.
+    Sql(m_db, QStringLiteral("DELETE FROM messages WHERE chat_id = ?")).bind(id).exec();
     Sql(m_db, QStringLiteral("DELETE FROM chats WHERE id = ?")).bind(id).exec();
 }
 

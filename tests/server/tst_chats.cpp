@@ -587,7 +587,31 @@ private slots:
         const QJsonObject group = createGroup(m_alice, QStringLiteral("Удаляемая"), {m_bob});
         const QString id = group["id"].toString();
         send(m_bob, id, QStringLiteral("последнее слово"));
+        const qint64 last = call(m_bob, "GET", QStringLiteral("/api/chats/") + id)
+                                .object()["lastMessage"]
+                                .toObject()["id"]
+                                .toInteger();
+        QCOMPARE(
+            call(m_alice, "PUT", QStringLiteral("/api/messages/%1/reactions/%2").arg(last).arg("👍"))
+                .status,
+            200);
         QCOMPARE(call(m_alice, "DELETE", QStringLiteral("/api/chats/") + id).status, 204);
+        // Its messages and their reactions are gone from the database, not only hidden.
+        const auto rowsLeft = [&](const QString &query, const QVariant &key) {
+            const qint64 rows = m_server->server().database().read([&](QSqlDatabase &db) {
+                db::Sql count(db, query);
+                count.bind(key).exec();
+                return count.next() ? count.integer(0) : qint64(-1);
+            });
+            m_server->server().database().closeThreadConnection();
+            return rows;
+        };
+        QCOMPARE(
+            rowsLeft(QStringLiteral("SELECT COUNT(*) FROM messages WHERE chat_id = ?"), id), 0);
+        QCOMPARE(
+            rowsLeft(QStringLiteral("SELECT COUNT(*) FROM message_reactions WHERE message_id = ?"),
+                last),
+            0);
         for (const Person &who : {m_alice, m_bob}) {
             QCOMPARE(call(who, "GET", QStringLiteral("/api/chats/") + id).status, 404);
             QCOMPARE(
