@@ -88,36 +88,17 @@ QHash<QString, int> readCounts(Sql &query)
 
 } // namespace
 
-QSet<qint64> MessageRepository::insertMany(const QList<NewMessage> &messages)
+QString MessageRepository::encodeRows(const QList<NewMessage> &messages)
 {
-    if (messages.isEmpty())
-        return {};
-    static const QString columns = QStringLiteral(
-        "id, chat_id, sender_id, client_id, type, text, text_key, reply_to_id, "
-        "forwarded_message_id, forwarded_chat_id, forwarded_sender_id, forwarded_sender_name, "
-        "status, created_at, version");
-    const QString &statement = sqltext::forDriver(m_db, [](bool postgres) {
-        // "WHERE true" tells SQLite's parser that ON CONFLICT is the upsert clause.
-        return QStringLiteral("INSERT INTO messages (") + columns + QStringLiteral(") SELECT ")
-            + columns + QStringLiteral(" FROM ")
-            + sqltext::jsonRows(postgres,
-                {"id BIGINT"_L1, "chat_id TEXT"_L1, "sender_id TEXT"_L1, "client_id TEXT"_L1,
-                    "type TEXT"_L1, "text TEXT"_L1, "text_key TEXT"_L1, "reply_to_id BIGINT"_L1,
-                    "forwarded_message_id BIGINT"_L1, "forwarded_chat_id TEXT"_L1,
-                    "forwarded_sender_id TEXT"_L1, "forwarded_sender_name TEXT"_L1,
-                    "status INTEGER"_L1, "created_at BIGINT"_L1, "version BIGINT"_L1},
-                "r"_L1)
-            + QStringLiteral(" WHERE true ON CONFLICT DO NOTHING RETURNING id");
-    });
-
+    const auto nullable = [](const QString &text) {
+        return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+    };
     QJsonArray rows;
-    for (const NewMessage &message : messages) {
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const NewMessage &message = messages.at(i);
         const auto &forwarded = message.forwardedFrom;
-        const auto nullable = [](const QString &text) {
-            return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-        };
         rows.append(QJsonObject{
-            {QStringLiteral("id"), message.id},
+            {QStringLiteral("n"), i},
             {QStringLiteral("chat_id"), message.chatId},
             {QStringLiteral("sender_id"), message.senderId},
             {QStringLiteral("client_id"), message.clientId},
@@ -136,13 +117,55 @@ QSet<qint64> MessageRepository::insertMany(const QList<NewMessage> &messages)
                 nullable(forwarded ? forwarded->senderId : QString())},
             {QStringLiteral("forwarded_sender_name"),
                 nullable(forwarded ? forwarded->senderName : QString())},
-            {QStringLiteral("status"), int(message.delivered ? Delivered : Sent)},
             {QStringLiteral("created_at"), message.nowMs},
-            {QStringLiteral("version"), message.id},
         });
     }
+    return sqltext::jsonParameter(rows);
+}
+
+QSet<qint64> MessageRepository::insertMany(const QList<NewMessage> &messages)
+{
+    QList<StoredAs> storedAs;
+    for (const NewMessage &message : messages)
+        storedAs.append(StoredAs{message.id, message.delivered});
+    return insertEncoded(encodeRows(messages), storedAs);
+}
+
+QSet<qint64> MessageRepository::insertEncoded(const QString &rows, const QList<StoredAs> &storedAs)
+{
+    QJsonArray keys;
+    for (qsizetype i = 0; i < storedAs.size(); ++i) {
+        if (storedAs.at(i).id > 0)
+            keys.append(
+                QJsonObject{{QStringLiteral("n"), i}, {QStringLiteral("id"), storedAs.at(i).id},
+                    {QStringLiteral("status"), int(storedAs.at(i).delivered ? Delivered : Sent)}});
+    }
+    if (keys.isEmpty())
+        return {};
+    const QString &statement = sqltext::forDriver(m_db, [](bool postgres) {
+        // "WHERE" also tells SQLite's parser that ON CONFLICT is the upsert clause.
+        return QStringLiteral(
+                   "INSERT INTO messages (id, chat_id, sender_id, client_id, type, text, "
+                   "text_key, reply_to_id, forwarded_message_id, forwarded_chat_id, "
+                   "forwarded_sender_id, forwarded_sender_name, status, created_at, version) "
+                   "SELECT k.id, r.chat_id, r.sender_id, r.client_id, r.type, r.text, "
+                   "r.text_key, r.reply_to_id, r.forwarded_message_id, r.forwarded_chat_id, "
+                   "r.forwarded_sender_id, r.forwarded_sender_name, k.status, r.created_at, k.id "
+                   "FROM ")
+            + sqltext::jsonRows(postgres,
+                {"n BIGINT"_L1, "chat_id TEXT"_L1, "sender_id TEXT"_L1, "client_id TEXT"_L1,
+                    "type TEXT"_L1, "text TEXT"_L1, "text_key TEXT"_L1, "reply_to_id BIGINT"_L1,
+                    "forwarded_message_id BIGINT"_L1, "forwarded_chat_id TEXT"_L1,
+                    "forwarded_sender_id TEXT"_L1, "forwarded_sender_name TEXT"_L1,
+                    "created_at BIGINT"_L1},
+                "r"_L1)
+            + QStringLiteral(" JOIN ")
+            + sqltext::jsonRows(
+                postgres, {"n BIGINT"_L1, "id BIGINT"_L1, "status INTEGER"_L1}, "k"_L1)
+            + QStringLiteral(" ON k.n = r.n WHERE true ON CONFLICT DO NOTHING RETURNING id");
+    });
     Sql query(m_db, statement);
-    query.bind(sqltext::jsonParameter(rows)).exec();
+    query.bind(rows).bind(sqltext::jsonParameter(keys)).exec();
     QSet<qint64> stored;
     while (query.next())
         stored.insert(query.integer(0));

@@ -48,6 +48,16 @@ public:
     bool insert(const NewMessage &message) { return insertMany({message}).contains(message.id); }
     // In one statement; the ids stored: a row whose sender used its clientId already is not.
     QSet<qint64> insertMany(const QList<NewMessage> &messages);
+    // The same in two steps, so that a batch is encoded before the version lock is taken:
+    // the messages without their ids and statuses, then each row's id and status (id 0:
+    // that row is not stored).
+    struct StoredAs
+    {
+        qint64 id = 0;
+        bool delivered = false;
+    };
+    static QString encodeRows(const QList<NewMessage> &messages);
+    QSet<qint64> insertEncoded(const QString &rows, const QList<StoredAs> &storedAs);
     std::optional<Message> find(qint64 id);
     std::optional<Message> findByClientId(const QString &senderId, const QString &clientId);
     QList<Message> byIds(const QList<qint64> &ids); // in id order

@@ -213,9 +213,10 @@ bool MessageService::anotherMemberOnline(
     });
 }
 
-void MessageService::storeBatch(QSqlDatabase &db, RealtimeEvents &events,
-    const QList<SendRequest> &requests, const std::vector<QString> &texts, Outcomes &outcomes)
+QHash<QString, QStringList> MessageService::storeBatch(
+    QSqlDatabase &db, const QList<SendRequest> &requests, const Batch &batch, Outcomes &outcomes)
 {
+    const std::vector<QString> &texts = batch.texts;
     VersionRepository versions(db);
     versions.lock(); // before reading what the sends depend on
     ChatRepository chats(db);
@@ -261,20 +262,17 @@ void MessageService::storeBatch(QSqlDatabase &db, RealtimeEvents &events,
         accepted.push_back(std::move(send));
     }
     if (accepted.empty())
-        return;
+        return members;
 
     // Versions in arrival order, so one person's messages keep the order they were sent in.
     const QList<qint64> ids = versions.nextMany(int(accepted.size()));
-    const qint64 now = m_clock.nowMs();
-    QList<NewMessage> rows;
-    rows.reserve(qsizetype(accepted.size()));
+    QList<MessageRepository::StoredAs> storedAs(requests.size());
     for (size_t k = 0; k < accepted.size(); ++k) {
         const auto &[callerId, input] = requests.at(accepted[k].request);
-        rows.append(NewMessage{ids.at(qsizetype(k)), input.chatId, callerId, input.clientId,
-            input.type, texts[size_t(accepted[k].request)], input.replyToId, std::nullopt, now,
-            anotherMemberOnline(members.value(input.chatId), callerId)});
+        storedAs[accepted[k].request]
+            = {ids.at(qsizetype(k)), anotherMemberOnline(members.value(input.chatId), callerId)};
     }
-    const QSet<qint64> inserted = messages.insertMany(rows);
+    const QSet<qint64> inserted = messages.insertEncoded(batch.rows, storedAs);
 
     FileRepository fileLinks(db);
     QHash<QString, qint64> newest; // chat id → its newest message of the batch
@@ -303,19 +301,18 @@ void MessageService::storeBatch(QSqlDatabase &db, RealtimeEvents &events,
         message.clientId = input.clientId;
         message.senderId = callerId;
         message.type = input.type;
-        message.text
-            = rows.at(qsizetype(k)).text.isNull() ? QStringLiteral("") : rows.at(qsizetype(k)).text;
+        message.text = texts[size_t(send.request)].isNull() ? QStringLiteral("")
+                                                            : texts[size_t(send.request)];
         message.files = fileJson;
         message.replyTo = send.replyTo;
         message.status
-            = rows.at(qsizetype(k)).delivered ? message::statusDelivered : message::statusSent;
-        message.createdAtMs = now;
+            = storedAs.at(send.request).delivered ? message::statusDelivered : message::statusSent;
+        message.createdAtMs = batch.nowMs;
         message.version = id;
-        events.append(
-            eventFor(QStringLiteral("message:new"), message.toJson(), members.value(input.chatId)));
         outcome = SentMessage{message, true};
     }
-    chats.recordMessages(newest, now);
+    chats.recordMessages(newest, batch.nowMs);
+    return members;
 }
 
 Result<SentMessage> MessageService::send(const QString &callerId, const SendInput &input)
@@ -326,26 +323,53 @@ Result<SentMessage> MessageService::send(const QString &callerId, const SendInpu
 QList<Result<SentMessage>> MessageService::sendMany(const QList<SendRequest> &requests)
 {
     Outcomes checked(size_t(requests.size()));
-    std::vector<QString> texts(size_t(requests.size()));
+    Batch batch;
+    batch.texts.resize(size_t(requests.size()));
+    batch.nowMs = m_clock.nowMs();
     bool anyToStore = false;
+    QList<NewMessage> drafts; // what the rows say but their ids: encoded before the lock
+    drafts.reserve(requests.size());
     for (qsizetype i = 0; i < requests.size(); ++i) {
-        const auto text = checkSend(requests.at(i).callerId, requests.at(i).input);
+        const auto &[callerId, input] = requests.at(i);
+        const auto text = checkSend(callerId, input);
         if (text) {
-            texts[size_t(i)] = text.value();
+            batch.texts[size_t(i)] = text.value();
             anyToStore = true;
         } else {
             checked[size_t(i)] = Result<SentMessage>(text.error());
         }
+        drafts.append(NewMessage{0, input.chatId, callerId, input.clientId, input.type,
+            batch.texts[size_t(i)], input.replyToId, std::nullopt, batch.nowMs});
     }
+    if (anyToStore)
+        batch.rows = MessageRepository::encodeRows(drafts);
     Outcomes outcomes = checked;
     if (anyToStore) {
+        // Batches commit in version order (the version lock). Their events are built after
+        // the commit, outside the lock, and published in that order: the publishing turn is
+        // taken before the commit and kept until they are out.
+        std::unique_lock<QMutex> publishing(m_publishTurn, std::defer_lock);
+        QHash<QString, QStringList> recipients; // chat id → its members, as the batch read them
         // One transaction for the whole batch: one version lock and one commit, however many.
-        auto stored = writeAndPublish<Outcomes>(m_database, m_events,
-            [&](QSqlDatabase &db, RealtimeEvents &events) -> Result<Outcomes> {
-                Outcomes inTransaction = checked; // a retried transaction starts over
-                storeBatch(db, events, requests, texts, inTransaction);
-                return inTransaction;
-            });
+        auto stored = m_database.transaction([&](QSqlDatabase &db) -> Result<Outcomes> {
+            if (publishing.owns_lock())
+                publishing.unlock(); // a retried transaction starts over
+            Outcomes inTransaction = checked;
+            recipients = storeBatch(db, requests, batch, inTransaction);
+            publishing.lock();
+            return inTransaction;
+        });
+        if (stored) {
+            for (const auto &outcome : std::as_const(stored.value())) {
+                if (outcome && *outcome && (*outcome)->created) {
+                    const Message &message = (*outcome)->message;
+                    m_events.publish(eventFor(QStringLiteral("message:new"), message.toJson(),
+                        recipients.value(message.chatId)));
+                }
+            }
+        }
+        if (publishing.owns_lock())
+            publishing.unlock();
         if (stored)
             outcomes = std::move(stored.value());
         else

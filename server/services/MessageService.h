@@ -14,8 +14,10 @@
 #include <kocmoc/Result.h>
 
 #include <QJsonObject>
+#include <QMutex>
 
 #include <atomic>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -133,8 +135,17 @@ private:
     // Stores the requests without an outcome yet, in one transaction: one version lock,
     // one members lookup per chat, one INSERT for all, one update per chat.
     bool anotherMemberOnline(const QStringList &memberIds, const QString &senderId) const;
-    void storeBatch(QSqlDatabase &db, RealtimeEvents &events, const QList<SendRequest> &requests,
-        const std::vector<QString> &texts, Outcomes &outcomes);
+    // What a batch needs before the version lock is taken: each request's normalised text,
+    // the time, and the rows encoded (MessageRepository::encodeRows), one per request.
+    struct Batch
+    {
+        std::vector<QString> texts;
+        qint64 nowMs = 0;
+        QString rows;
+    };
+    // Returns each chat's members, whom the batch's events go to.
+    QHash<QString, QStringList> storeBatch(QSqlDatabase &db, const QList<SendRequest> &requests,
+        const Batch &batch, Outcomes &outcomes);
     // A send whose clientId this sender used already: that message, never a second one.
     Result<SentMessage> earlierSend(
         QSqlDatabase &db, const QString &callerId, const SendInput &input);
@@ -150,6 +161,7 @@ private:
     const PresenceSource &m_presence;
     SendThrottle m_throttle;
     MemberDirectory m_memberLists;
+    QMutex m_publishTurn; // see sendMany
     std::atomic<quint64> m_stored = 0;
 };
 

@@ -6,17 +6,15 @@ void MessageWriter::send(const QString &callerId, const SendInput &input, Done d
 {
     m_queued.append(SendRequest{callerId, input});
     m_callbacks.push_back(std::move(done));
-    if (!m_writing)
+    if (m_inFlight < maxInFlight)
         writeNextBatch();
 }
 
 void MessageWriter::writeNextBatch()
 {
-    if (m_queued.isEmpty()) {
-        m_writing = false;
+    if (m_queued.isEmpty())
         return;
-    }
-    m_writing = true;
+    ++m_inFlight;
     const qsizetype count = qMin<qsizetype>(m_queued.size(), maxBatch);
     QList<SendRequest> batch = m_queued.first(count);
     m_queued.remove(0, count);
@@ -29,6 +27,7 @@ void MessageWriter::writeNextBatch()
             return m_messages.sendMany(batch);
         },
         [this, callbacks](Result<QList<Result<SentMessage>>> outcomes) {
+            --m_inFlight;
             for (size_t i = 0; i < callbacks->size(); ++i) {
                 Done &done = (*callbacks)[i];
                 if (!done)

@@ -8,18 +8,20 @@
 
 namespace kocmoc {
 
-// Stores realtime sends in batches: while one batch is being written, new sends queue
+// Stores realtime sends in batches: while batches are being written, new sends queue
 // up, and the next worker job stores all of them in one transaction
 // (MessageService::sendMany). Alone, a send is written at once; under load, one commit
 // carries many, so the rate is bounded by rows per transaction rather than
-// transactions per second. Each caller's callback gets its own outcome after the
-// commit, on the server thread. Lives on the server thread.
+// transactions per second. Two batches are in flight so that one is checked and built
+// while the other holds the version lock in the database. Each caller's callback gets
+// its own outcome after the commit, on the server thread. Lives on the server thread.
 class MessageWriter
 {
 public:
     using Done = std::function<void(Result<SentMessage>)>;
 
-    static constexpr int maxBatch = 256;
+    static constexpr int maxBatch = 512;
+    static constexpr int maxInFlight = 2;
 
     MessageWriter(WorkerPool &workers, MessageService &messages)
         : m_workers(workers)
@@ -35,7 +37,7 @@ private:
     MessageService &m_messages;
     QList<SendRequest> m_queued;
     std::vector<Done> m_callbacks;
-    bool m_writing = false;
+    int m_inFlight = 0;
 };
 
 } // namespace kocmoc

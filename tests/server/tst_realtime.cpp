@@ -238,6 +238,39 @@ private slots:
         QCOMPARE(statusInHistory(id), QStringLiteral("delivered"));
     }
 
+    void eventsOfABurstArriveInTheOrderTheyWereStored()
+    {
+        // Many devices at once keep the writer's two batches in flight; what members hear
+        // still comes in id order, the order of the commits that sync follows too.
+        const Person owner = person("owner");
+        QList<Person> senders;
+        for (int i = 0; i < 24; ++i)
+            senders.append(person("sender"));
+        const QString chatId = group(owner, QStringLiteral("Шторм"), senders);
+        auto listener = device(owner);
+        std::vector<std::unique_ptr<RealtimeClient>> devices;
+        for (const Person &sender : senders)
+            devices.push_back(device(sender));
+        const int each = 15; // under a socket's 20 events a second
+        for (int round = 0; round < each; ++round) {
+            for (const auto &sending : devices) {
+                QJsonObject send = textMessage(QStringLiteral("порыв %1").arg(round));
+                send.insert(QStringLiteral("chatId"), chatId);
+                sending->send(QStringLiteral("message:send"), send);
+            }
+        }
+        const int total = int(senders.size()) * each;
+        QVERIFY(listener->waitFor(QStringLiteral("message:new"), total, 30'000));
+        qint64 previous = 0;
+        for (const auto &event : listener->receivedNamed(QStringLiteral("message:new"))) {
+            const qint64 id = event.payload.toObject().value("id").toInteger();
+            QVERIFY2(
+                id > previous, qPrintable(QStringLiteral("%1 after %2").arg(id).arg(previous)));
+            previous = id;
+        }
+        QCOMPARE(listener->count(QStringLiteral("message:new")), total);
+    }
+
     void sendErrorsComeBackInTheAck()
     {
         const Person anna = person("anna");
