@@ -6,14 +6,20 @@ void MessageWriter::send(const QString &callerId, const SendInput &input, Done d
 {
     m_queued.append(SendRequest{callerId, input});
     m_callbacks.push_back(std::move(done));
-    if (m_inFlight < maxInFlight)
+    writeWhatIsDue();
+}
+
+void MessageWriter::writeWhatIsDue()
+{
+    // A second batch only when a good part of one is waiting: under light load one
+    // batch at a time makes fewer and fuller transactions, and lower latency.
+    while (!m_queued.isEmpty()
+        && (m_inFlight == 0 || (m_inFlight < maxInFlight && m_queued.size() >= secondBatchFrom)))
         writeNextBatch();
 }
 
 void MessageWriter::writeNextBatch()
 {
-    if (m_queued.isEmpty())
-        return;
     ++m_inFlight;
     const qsizetype count = qMin<qsizetype>(m_queued.size(), maxBatch);
     QList<SendRequest> batch = m_queued.first(count);
@@ -37,7 +43,7 @@ void MessageWriter::writeNextBatch()
                 else
                     done(outcomes.error()); // the database was lost: every send of the batch
             }
-            writeNextBatch();
+            writeWhatIsDue();
         },
         WorkerPool::Answer::AheadOfQueued);
 }

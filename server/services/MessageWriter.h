@@ -12,8 +12,8 @@ namespace kocmoc {
 // up, and the next worker job stores all of them in one transaction
 // (MessageService::sendMany). Alone, a send is written at once; under load, one commit
 // carries many, so the rate is bounded by rows per transaction rather than
-// transactions per second. Two batches are in flight so that one is checked and built
-// while the other holds the version lock in the database. Each caller's callback gets
+// transactions per second. When sends pile up, two batches are in flight, so that one
+// is checked and encoded while the other holds the version lock. Each caller's callback gets
 // its own outcome after the commit, on the server thread. Lives on the server thread.
 class MessageWriter
 {
@@ -22,6 +22,7 @@ public:
 
     static constexpr int maxBatch = 512;
     static constexpr int maxInFlight = 2;
+    static constexpr int secondBatchFrom = maxBatch / 4; // sends waiting
 
     MessageWriter(WorkerPool &workers, MessageService &messages)
         : m_workers(workers)
@@ -31,6 +32,7 @@ public:
     void send(const QString &callerId, const SendInput &input, Done done);
 
 private:
+    void writeWhatIsDue();
     void writeNextBatch();
 
     WorkerPool &m_workers;
