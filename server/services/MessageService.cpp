@@ -496,11 +496,14 @@ Result<QList<Message>> MessageService::forward(
             MessageRepository messages(db);
             const qint64 now = m_clock.nowMs();
             QList<qint64> ids;
+            QHash<QString, QStringList> members;
             for (const QString &chatId : targets) {
                 if (!ids.isEmpty())
                     version = versions.next(); // each copy is a message of its own
+                members.insert(chatId, chats.memberIds(chatId));
                 messages.insert(NewMessage{version, chatId, callerId, security::random::uuid(),
-                    original.type, original.text, 0, origin, now});
+                    original.type, original.text, 0, origin, now,
+                    anotherMemberOnline(members.value(chatId), callerId)});
                 FileRepository(db).copyAttachments(original.id, version);
                 chats.recordActivity(chatId, version, now);
                 chats.touch(chatId, version, now);
@@ -508,8 +511,8 @@ Result<QList<Message>> MessageService::forward(
             }
             const QList<Message> copies = views.messages(messages.byIds(ids), callerId);
             for (const Message &copy : copies)
-                events.append(eventFor(QStringLiteral("message:forward"), copy.toJson(),
-                    chats.memberIds(copy.chatId)));
+                events.append(eventFor(
+                    QStringLiteral("message:forward"), copy.toJson(), members.value(copy.chatId)));
             return copies;
         });
     if (copies)

@@ -206,9 +206,24 @@ private slots:
                      .value("status")
                      .toString(),
             QStringLiteral("delivered"));
+        // So is a forwarded copy, in the 201 and in message:forward.
+        const Response forwarded = m_server->call("POST",
+            QStringLiteral("/api/messages/%1/forward").arg(first.value("id").toInteger()),
+            QJsonObject{{"chatIds", QJsonArray{chatId}}}, anna.token);
+        QCOMPARE(forwarded.status, 201);
+        const QJsonObject copy = forwarded.array().first().toObject();
+        QCOMPARE(copy.value("status").toString(), QStringLiteral("delivered"));
+        QVERIFY(borisPhone->waitFor(QStringLiteral("message:forward")));
+        QCOMPARE(borisPhone->receivedNamed(QStringLiteral("message:forward"))
+                     .first()
+                     .payload.toObject()
+                     .value("status")
+                     .toString(),
+            QStringLiteral("delivered"));
         QTest::qWait(1500); // a delivery mark would have come by now
         QCOMPARE(annaPhone->count(QStringLiteral("message:delivered")), 0);
         QCOMPARE(statusInHistory(first.value("id").toInteger()), QStringLiteral("delivered"));
+        QCOMPARE(statusInHistory(copy.value("id").toInteger()), QStringLiteral("delivered"));
 
         // Nobody else connected: sent.
         borisPhone->close();
