@@ -214,7 +214,7 @@ const std::vector<Migration> &migrations()
             {}},
         // A message's chat and sender are checked by the writer under the version lock,
         // which deleting a chat takes too (and people are never deleted); PostgreSQL's
-        // per-row foreign key checks were half the cost of storing a message
+        // per-row foreign key checks were ~40% of the writer's INSERT under that lock
         // (docs/performance.md). SQLite keeps its own, cheap and not the busy case.
         {7, QStringLiteral("messages checked by their writer"), {},
             {

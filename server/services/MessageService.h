@@ -132,8 +132,6 @@ private:
     // Every rule that needs no SQL, and the throttle: the normalised text.
     Result<QString> checkSend(const QString &callerId, const SendInput &input);
     using Outcomes = std::vector<std::optional<Result<SentMessage>>>;
-    // Stores the requests without an outcome yet, in one transaction: one version lock,
-    // one members lookup per chat, one INSERT for all, one update per chat.
     bool anotherMemberOnline(const QStringList &memberIds, const QString &senderId) const;
     // What a batch needs before the version lock is taken: each request's normalised text,
     // the time, and the rows encoded (MessageRepository::encodeRows), one per request.
@@ -143,7 +141,9 @@ private:
         qint64 nowMs = 0;
         QString rows;
     };
-    // Returns each chat's members, whom the batch's events go to.
+    // Stores the requests without an outcome yet, in one transaction: one version lock,
+    // one members lookup per chat, one INSERT for all, one update per chat. Returns each
+    // chat's members, whom the batch's events go to.
     QHash<QString, QStringList> storeBatch(QSqlDatabase &db, const QList<SendRequest> &requests,
         const Batch &batch, Outcomes &outcomes);
     // A send whose clientId this sender used already: that message, never a second one.
