@@ -93,7 +93,7 @@ Result<Done> Server::start()
     m_chats = std::make_unique<ChatService>(*m_database, m_clock, events, m_presence);
     m_messages = std::make_unique<MessageService>(*m_database, m_clock, events, m_presence,
         MessageService::Settings{m_config.sendIntervalMs});
-    m_sync = std::make_unique<SyncService>(*m_database, m_presence);
+    m_sync = std::make_unique<SyncService>(*m_database, m_presence, *m_messages);
     fileUrls::setKey(secret.value());
     fileUrls::setClock(&m_clock);
     m_fileStore = std::make_unique<FileStore>(m_config.dataDir);
@@ -172,14 +172,16 @@ Result<Done> Server::start()
     http::ConnectionGuard::Limits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
     // Only uploads may be large; JSON and polling bodies are small.
-    limits.bodyLimit = [maxUpload = m_config.maxBodyBytes](QByteArrayView method, QByteArrayView target) {
-        const QByteArrayView path = target.first(target.indexOf('?') < 0 ? target.size() : target.indexOf('?'));
-        if (method == "POST" && path == "/api/upload/file")
-            return maxUpload;
-        if (method == "PATCH" && path.startsWith("/api/uploads/"))
-            return qMin(maxUpload, limits::uploadChunkMaxBytes);
-        return limits::maxJsonBodyBytes;
-    };
+    limits.bodyLimit
+        = [maxUpload = m_config.maxBodyBytes](QByteArrayView method, QByteArrayView target) {
+              const QByteArrayView path
+                  = target.first(target.indexOf('?') < 0 ? target.size() : target.indexOf('?'));
+              if (method == "POST" && path == "/api/upload/file")
+                  return maxUpload;
+              if (method == "PATCH" && path.startsWith("/api/uploads/"))
+                  return qMin(maxUpload, limits::uploadChunkMaxBytes);
+              return limits::maxJsonBodyBytes;
+          };
     m_http = std::make_unique<http::HttpServer>(m_router,
         http::HttpServer::Options{limits, m_config.corsOrigins,
             http::AddressList::parse(m_config.trustedProxies).value_or(http::AddressList()),
@@ -226,8 +228,7 @@ Result<Done> Server::start()
             [this](Result<int> removed) {
                 m_cleanupRunning = false;
                 if (!removed)
-                    qCWarning(lcServer).noquote()
-                        << "cleanup failed:" << removed.error().message;
+                    qCWarning(lcServer).noquote() << "cleanup failed:" << removed.error().message;
             });
     });
     m_cleanupTimer.start(m_config.cleanupIntervalMs);

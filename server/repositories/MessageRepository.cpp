@@ -328,7 +328,8 @@ QList<MessageRepository::Candidate> MessageRepository::withStatusBelow(
             + sqltext::jsonRows(
                 postgres, {"chat_id TEXT"_L1, "after_id BIGINT"_L1, "up_to_id BIGINT"_L1}, "r"_L1)
             + QStringLiteral(" JOIN messages m ON m.chat_id = r.chat_id AND m.id > r.after_id "
-                             "AND m.id <= r.up_to_id WHERE m.status < ? ORDER BY m.id");
+                             "AND m.id <= r.up_to_id WHERE m.status < ? AND m.deleted = 0 "
+                             "ORDER BY m.id");
     });
     QJsonArray rows;
     for (const IdRange &range : ranges)

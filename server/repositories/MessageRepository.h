@@ -80,8 +80,9 @@ public:
     // returns how many changed.
     int raiseStatus(const QString &chatId, const QString &readerId, qint64 afterId, qint64 upToId,
         Status status, qint64 version);
-    // Messages in any of the ranges (afterId, upToId] of their chat whose status is below
-    // `status`, oldest first; then setStatus raises the chosen ones in one statement.
+    // Live messages in any of the ranges (afterId, upToId] of their chat whose status is
+    // below `status`, oldest first; then setStatus raises the chosen ones in one statement.
+    // A deleted message shows no tick, so it is not rewritten.
     struct IdRange
     {
         QString chatId;

@@ -390,7 +390,7 @@ QList<Result<SentMessage>> MessageService::sendMany(const QList<SendRequest> &re
 Result<MessagePage> MessageService::history(
     const QString &callerId, const QString &chatId, qint64 before, qint64 after, int limit)
 {
-    return m_database.read([&](QSqlDatabase &db) -> Result<MessagePage> {
+    auto page = m_database.read([&](QSqlDatabase &db) -> Result<MessagePage> {
         ChatRepository chats(db);
         if (!ChatAccess::of(chats, chatId, callerId))
             return ChatAccess::chatNotFound();
@@ -398,6 +398,11 @@ Result<MessagePage> MessageService::history(
         page.messages = ChatViews(db, m_presence).messages(page.messages, callerId);
         return page;
     });
+    // The answer goes to a device: what it holds now is delivered (the statuses in it are
+    // the senders' ticks, theirs to hear of by message:delivered).
+    if (page)
+        markFetched(callerId, page->messages);
+    return page;
 }
 
 Result<Message> MessageService::edit(const QString &callerId, qint64 messageId, const QString &text)
@@ -598,6 +603,22 @@ Result<Done> MessageService::markDelivered(
     const QString &callerId, const QString &chatId, qint64 messageId)
 {
     return advance(callerId, chatId, messageId, Position::Delivered);
+}
+
+void MessageService::markFetched(const QString &callerId, const QList<Message> &messages)
+{
+    // Per chat the newest that is still only "sent": the caller's delivered position moves
+    // there, as with a realtime delivery, and nothing is written when there is none.
+    QHash<QString, qint64> newest;
+    for (const Message &message : messages) {
+        if (message.senderId != callerId && !message.deleted
+            && message.status == message::statusSent)
+            newest[message.chatId] = qMax(newest.value(message.chatId), message.id);
+    }
+    QList<Delivery> deliveries;
+    for (auto it = newest.cbegin(); it != newest.cend(); ++it)
+        deliveries.append({callerId, it.key(), it.value()});
+    markDeliveredMany(deliveries);
 }
 
 void MessageService::markDeliveredMany(const QList<Delivery> &deliveries)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "db/Database.h"
+#include "services/MessageService.h"
 #include "services/PresenceSource.h"
 
 #include <kocmoc/Chat.h>
@@ -27,13 +28,14 @@ struct SyncResult
 class SyncService
 {
 public:
-    SyncService(db::Database &database, const PresenceSource &presence);
+    SyncService(db::Database &database, const PresenceSource &presence, MessageService &messages);
 
     Result<SyncResult> since(const QString &callerId, qint64 sinceVersion);
 
 private:
     db::Database &m_database;
     const PresenceSource &m_presence;
+    MessageService &m_messages; // what a device fetched is delivered
 };
 
 } // namespace kocmoc

@@ -41,6 +41,23 @@ private:
             .toString();
     }
 
+    // A message's status in the chat's history as someone loads it (which delivers it).
+    QString statusIn(const Person &who, const QString &chatId, qint64 id)
+    {
+        const QJsonArray page
+            = m_server
+                  ->call("GET", QStringLiteral("/api/chats/%1/messages").arg(chatId),
+                      QJsonValue::Undefined, who.token)
+                  .object()
+                  .value("messages")
+                  .toArray();
+        for (const QJsonValue message : page) {
+            if (message["id"].toInteger() == id)
+                return message["status"].toString();
+        }
+        return QString();
+    }
+
     std::unique_ptr<RealtimeClient> device(const Person &who)
     {
         auto client = std::make_unique<RealtimeClient>();
@@ -180,20 +197,7 @@ private slots:
             send.insert(QStringLiteral("chatId"), chatId);
             return annaPhone->request(QStringLiteral("message:send"), send).at(1).toObject();
         };
-        const auto statusInHistory = [&](qint64 id) {
-            const QJsonArray page
-                = m_server
-                      ->call("GET", QStringLiteral("/api/chats/%1/messages").arg(chatId),
-                          QJsonValue::Undefined, anna.token)
-                      .object()
-                      .value("messages")
-                      .toArray();
-            for (const QJsonValue message : page) {
-                if (message["id"].toInteger() == id)
-                    return message["status"].toString();
-            }
-            return QString();
-        };
+        const auto statusInHistory = [&](qint64 id) { return statusIn(anna, chatId, id); };
 
         // Boris's phone is connected: the message is stored as delivered, and says so in
         // Anna's ack and on Boris's phone, with no receipt after it.
@@ -251,6 +255,63 @@ private slots:
         QCOMPARE(event.value("messageId").toInteger(), id);
         QCOMPARE(event.value("userId").toString(), boris.id); // the first reader in the report
         QCOMPARE(statusInHistory(id), QStringLiteral("delivered"));
+    }
+
+    void aMessageFetchedLaterIsDeliveredThen()
+    {
+        const Person anna = person("anna");
+        const Person boris = person("boris");
+        const QString chatId = directChat(anna, boris);
+        auto annaPhone = device(anna);
+        const auto sendFromAnna = [&](const QString &text) {
+            QJsonObject send = textMessage(text);
+            send.insert(QStringLiteral("chatId"), chatId);
+            return annaPhone->request(QStringLiteral("message:send"), send)
+                .at(1)
+                .toObject()
+                .value("id")
+                .toInteger();
+        };
+        const auto statusFor
+            = [&](const Person &who, qint64 id) { return statusIn(who, chatId, id); };
+        const auto syncVersion = [&] {
+            return m_server
+                ->call("GET", QStringLiteral("/api/sync"), QJsonValue::Undefined, boris.token)
+                .object()
+                .value("version")
+                .toInteger();
+        };
+        const qint64 since = syncVersion();
+
+        // Boris has no device connected: sent, until his phone loads the chat's history.
+        const qint64 first = sendFromAnna(QStringLiteral("Ты где?"));
+        QCOMPARE(statusFor(anna, first), QStringLiteral("sent"));
+        statusFor(boris, first);
+        QVERIFY(annaPhone->waitFor(QStringLiteral("message:delivered")));
+        QCOMPARE(annaPhone->receivedNamed(QStringLiteral("message:delivered"))
+                     .first()
+                     .payload.toObject()
+                     .value("messageId")
+                     .toInteger(),
+            first);
+        QCOMPARE(statusFor(anna, first), QStringLiteral("delivered"));
+
+        // Or catches up with sync; and what was delivered is announced once.
+        const qint64 second = sendFromAnna(QStringLiteral("Позвони, как сможешь"));
+        QCOMPARE(statusFor(anna, second), QStringLiteral("sent"));
+        const QJsonArray synced = m_server
+                                      ->call("GET", QStringLiteral("/api/sync?since=%1").arg(since),
+                                          QJsonValue::Undefined, boris.token)
+                                      .object()
+                                      .value("messages")
+                                      .toArray();
+        QVERIFY(!synced.isEmpty());
+        QVERIFY(annaPhone->waitFor(QStringLiteral("message:delivered"), 2));
+        QCOMPARE(statusFor(anna, second), QStringLiteral("delivered"));
+        statusFor(boris, second);
+        syncVersion();
+        QTest::qWait(300);
+        QCOMPARE(annaPhone->count(QStringLiteral("message:delivered")), 2);
     }
 
     void eventsOfABurstArriveInTheOrderTheyWereStored()
