@@ -90,14 +90,10 @@ QHash<QString, int> readCounts(Sql &query)
 
 QString MessageRepository::encodeRows(const QList<NewMessage> &messages)
 {
-    const auto nullable = [](const QString &text) {
-        return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-    };
     QJsonArray rows;
     for (qsizetype i = 0; i < messages.size(); ++i) {
         const NewMessage &message = messages.at(i);
-        const auto &forwarded = message.forwardedFrom;
-        rows.append(QJsonObject{
+        QJsonObject row{
             {QStringLiteral("n"), i},
             {QStringLiteral("chat_id"), message.chatId},
             {QStringLiteral("sender_id"), message.senderId},
@@ -107,18 +103,19 @@ QString MessageRepository::encodeRows(const QList<NewMessage> &messages)
             {QStringLiteral("text_key"),
                 message.text.isEmpty() ? QStringLiteral("")
                                        : validation::foldedForSearch(message.text)},
-            {QStringLiteral("reply_to_id"),
-                message.replyToId > 0 ? QJsonValue(message.replyToId) : QJsonValue()},
-            {QStringLiteral("forwarded_message_id"),
-                forwarded ? QJsonValue(forwarded->messageId) : QJsonValue()},
-            {QStringLiteral("forwarded_chat_id"),
-                nullable(forwarded ? forwarded->chatId : QString())},
-            {QStringLiteral("forwarded_sender_id"),
-                nullable(forwarded ? forwarded->senderId : QString())},
-            {QStringLiteral("forwarded_sender_name"),
-                nullable(forwarded ? forwarded->senderName : QString())},
             {QStringLiteral("created_at"), message.nowMs},
-        });
+        };
+        // A key left out reads as NULL: most messages are neither replies nor forwards, and
+        // a batch's parameter is a quarter shorter without them.
+        if (message.replyToId > 0)
+            row.insert(QStringLiteral("reply_to_id"), message.replyToId);
+        if (const auto &forwarded = message.forwardedFrom) {
+            row.insert(QStringLiteral("forwarded_message_id"), forwarded->messageId);
+            row.insert(QStringLiteral("forwarded_chat_id"), forwarded->chatId);
+            row.insert(QStringLiteral("forwarded_sender_id"), forwarded->senderId);
+            row.insert(QStringLiteral("forwarded_sender_name"), forwarded->senderName);
+        }
+        rows.append(row);
     }
     return sqltext::jsonParameter(rows);
 }
