@@ -2,8 +2,6 @@
 
 #include "db/Sql.h"
 
-#include <algorithm>
-
 namespace kocmoc {
 
 using db::Sql;
@@ -22,27 +20,24 @@ bool VersionRepository::isPostgres() const
 
 QList<qint64> VersionRepository::nextMany(int n)
 {
+    // A run of n: PostgreSQL's sequence under the lock, which every taker of versions holds
+    // first, so that one call reserves the whole run; SQLite's counter row. Both answer the
+    // run's last.
+    if (n <= 0)
+        return {};
+    lock();
+    Sql run(m_db,
+        isPostgres()
+            ? QStringLiteral("SELECT setval('versions', nextval('versions') + ? - 1)")
+            : QStringLiteral(
+                "UPDATE version_counter SET value = value + ? WHERE id = 1 RETURNING value"));
+    run.bind(n).exec();
+    if (!run.next())
+        throw db::DatabaseError("no versions were handed out");
     QList<qint64> versions;
     versions.reserve(n);
-    if (isPostgres()) {
-        lock();
-        Sql sequence(m_db, QStringLiteral("SELECT nextval('versions') FROM generate_series(1, ?)"));
-        sequence.bind(n).exec();
-        while (sequence.next())
-            versions.append(sequence.integer(0));
-        std::sort(versions.begin(), versions.end());
-    } else {
-        Sql counter(m_db,
-            QStringLiteral(
-                "UPDATE version_counter SET value = value + ? WHERE id = 1 RETURNING value"));
-        counter.bind(n).exec();
-        if (!counter.next())
-            throw db::DatabaseError("the version counter row is missing");
-        for (qint64 version = counter.integer(0) - n + 1; version <= counter.integer(0); ++version)
-            versions.append(version);
-    }
-    if (versions.size() != n)
-        throw db::DatabaseError("the versions sequence handed out too few numbers");
+    for (qint64 version = run.integer(0) - n + 1; version <= run.integer(0); ++version)
+        versions.append(version);
     return versions;
 }
 

@@ -222,12 +222,7 @@ QHash<QString, QStringList> MessageService::storeBatch(
     ChatRepository chats(db);
     MessageRepository messages(db);
     // Who is in each chat of the batch, in one query.
-    QStringList chatIds;
-    for (qsizetype i = 0; i < requests.size(); ++i) {
-        if (!outcomes[size_t(i)] && !chatIds.contains(requests.at(i).input.chatId))
-            chatIds.append(requests.at(i).input.chatId);
-    }
-    const QHash<QString, QStringList> members = m_memberLists.membersOf(db, chatIds);
+    const QHash<QString, QStringList> members = m_memberLists.membersOf(db, batch.chatIds);
     struct Accepted
     {
         qsizetype request = 0;
@@ -326,7 +321,7 @@ QList<Result<SentMessage>> MessageService::sendMany(const QList<SendRequest> &re
     Batch batch;
     batch.texts.resize(size_t(requests.size()));
     batch.nowMs = m_clock.nowMs();
-    bool anyToStore = false;
+    QSet<QString> chatIds;
     QList<NewMessage> drafts; // what the rows say but their ids: encoded before the lock
     drafts.reserve(requests.size());
     for (qsizetype i = 0; i < requests.size(); ++i) {
@@ -334,15 +329,18 @@ QList<Result<SentMessage>> MessageService::sendMany(const QList<SendRequest> &re
         const auto text = checkSend(callerId, input);
         if (text) {
             batch.texts[size_t(i)] = text.value();
-            anyToStore = true;
+            chatIds.insert(input.chatId);
         } else {
             checked[size_t(i)] = Result<SentMessage>(text.error());
         }
         drafts.append(NewMessage{0, input.chatId, callerId, input.clientId, input.type,
             batch.texts[size_t(i)], input.replyToId, std::nullopt, batch.nowMs});
     }
-    if (anyToStore)
+    const bool anyToStore = !chatIds.isEmpty();
+    if (anyToStore) {
         batch.rows = MessageRepository::encodeRows(drafts);
+        batch.chatIds = chatIds.values();
+    }
     Outcomes outcomes = checked;
     if (anyToStore) {
         // Batches commit in version order (the version lock). Their events are built after

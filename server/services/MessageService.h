@@ -139,12 +139,14 @@ private:
     // someone else's still "sent".
     void markFetched(const QString &callerId, const QList<Message> &messages);
     // What a batch needs before the version lock is taken: each request's normalised text,
-    // the time, and the rows encoded (MessageRepository::encodeRows), one per request.
+    // the time, the rows encoded (MessageRepository::encodeRows), one per request, and the
+    // chats the sends that passed the checks go to.
     struct Batch
     {
         std::vector<QString> texts;
         qint64 nowMs = 0;
         QString rows;
+        QStringList chatIds;
     };
     // Stores the requests without an outcome yet, in one transaction: one version lock,
     // one members lookup per chat, one INSERT for all, one update per chat. Returns each
