@@ -232,11 +232,7 @@ private slots:
         QCOMPARE(on.status, 200);
         QCOMPARE(on.object().value("enabled").toBool(), true);
         QVERIFY(userPhone.waitFor(QStringLiteral("maintenance")));
-        QCOMPARE(userPhone.receivedNamed(QStringLiteral("maintenance"))
-                     .first()
-                     .payload.toObject()
-                     .value("message")
-                     .toString(),
+        QCOMPARE(userPhone.firstPayload(QStringLiteral("maintenance")).value("message").toString(),
             QStringLiteral("Back at 5"));
         QVERIFY(userPhone.waitForClose());
         QTest::qWait(200);

@@ -112,10 +112,7 @@ private slots:
 
         QVERIFY(borisPhone->waitFor(QStringLiteral("message:new")));
         QVERIFY(annaDesktop->waitFor(QStringLiteral("message:new")));
-        QCOMPARE(borisPhone->receivedNamed(QStringLiteral("message:new"))
-                     .first()
-                     .payload.toObject()
-                     .value("id"),
+        QCOMPARE(borisPhone->firstPayload(QStringLiteral("message:new")).value("id"),
             message.value("id"));
         // The same clientId again: the same message back, and no second event.
         const QJsonArray retry = annaPhone->request(QStringLiteral("message:send"), send);
@@ -204,11 +201,7 @@ private slots:
         const QJsonObject first = sendFromAnna(QStringLiteral("Кто приедет?"));
         QCOMPARE(first.value("status").toString(), QStringLiteral("delivered"));
         QVERIFY(borisPhone->waitFor(QStringLiteral("message:new")));
-        QCOMPARE(borisPhone->receivedNamed(QStringLiteral("message:new"))
-                     .first()
-                     .payload.toObject()
-                     .value("status")
-                     .toString(),
+        QCOMPARE(borisPhone->firstPayload(QStringLiteral("message:new")).value("status").toString(),
             QStringLiteral("delivered"));
         // So is a forwarded copy, in the 201 and in message:forward.
         const Response forwarded = m_server->call("POST",
@@ -218,11 +211,8 @@ private slots:
         const QJsonObject copy = forwarded.array().first().toObject();
         QCOMPARE(copy.value("status").toString(), QStringLiteral("delivered"));
         QVERIFY(borisPhone->waitFor(QStringLiteral("message:forward")));
-        QCOMPARE(borisPhone->receivedNamed(QStringLiteral("message:forward"))
-                     .first()
-                     .payload.toObject()
-                     .value("status")
-                     .toString(),
+        QCOMPARE(
+            borisPhone->firstPayload(QStringLiteral("message:forward")).value("status").toString(),
             QStringLiteral("delivered"));
         QTest::qWait(1500); // a delivery mark would have come by now
         QCOMPARE(annaPhone->count(QStringLiteral("message:delivered")), 0);
@@ -288,9 +278,7 @@ private slots:
         QCOMPARE(statusFor(anna, first), QStringLiteral("sent"));
         statusFor(boris, first);
         QVERIFY(annaPhone->waitFor(QStringLiteral("message:delivered")));
-        QCOMPARE(annaPhone->receivedNamed(QStringLiteral("message:delivered"))
-                     .first()
-                     .payload.toObject()
+        QCOMPARE(annaPhone->firstPayload(QStringLiteral("message:delivered"))
                      .value("messageId")
                      .toInteger(),
             first);
@@ -379,8 +367,7 @@ private slots:
         auto outsiderPhone = device(outsider);
         annaPhone->send(QStringLiteral("typing:start"), QJsonObject{{"chatId", chatId}});
         QVERIFY(borisPhone->waitFor(QStringLiteral("typing:start")));
-        const QJsonObject typing
-            = borisPhone->receivedNamed(QStringLiteral("typing:start")).first().payload.toObject();
+        const QJsonObject typing = borisPhone->firstPayload(QStringLiteral("typing:start"));
         QCOMPARE(typing.value("chatId").toString(), chatId);
         QCOMPARE(typing.value("userId").toString(), anna.id);
         annaPhone->send(QStringLiteral("typing:stop"), QJsonObject{{"chatId", chatId}});
@@ -455,8 +442,7 @@ private slots:
             QStringLiteral("message:read"), QJsonObject{{"chatId", chatId}, {"messageId", id}});
         QCOMPARE(readAck, QJsonArray{QJsonValue::Null});
         QVERIFY(annaPhone->waitFor(QStringLiteral("message:read")));
-        const QJsonObject read
-            = annaPhone->receivedNamed(QStringLiteral("message:read")).first().payload.toObject();
+        const QJsonObject read = annaPhone->firstPayload(QStringLiteral("message:read"));
         QCOMPARE(read.value("userId").toString(), boris.id);
         QCOMPARE(read.value("messageId").toInteger(), id);
     }
@@ -488,11 +474,7 @@ private slots:
                 QTest::qWait(5);
         }
         QVERIFY(flooder->waitFor(QStringLiteral("error")));
-        QCOMPARE(flooder->receivedNamed(QStringLiteral("error"))
-                     .first()
-                     .payload.toObject()
-                     .value("code")
-                     .toString(),
+        QCOMPARE(flooder->firstPayload(QStringLiteral("error")).value("code").toString(),
             QStringLiteral("rate_limited"));
         // Keep going over a few seconds: the socket is cut off.
         for (int second = 0; second < 6 && flooder->isConnected(); ++second) {

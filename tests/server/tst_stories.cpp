@@ -637,15 +637,13 @@ private slots:
         QVERIFY(borisPhone->waitFor(QStringLiteral("story:new")));
         QVERIFY(veraPhone->waitFor(QStringLiteral("story:new")));
         QVERIFY(annaPhone->waitFor(QStringLiteral("story:new")));
-        const QJsonObject toBoris
-            = borisPhone->receivedNamed(QStringLiteral("story:new")).first().payload.toObject();
+        const QJsonObject toBoris = borisPhone->firstPayload(QStringLiteral("story:new"));
         QCOMPARE(toBoris["id"].toString(), storyId);
         QCOMPARE(toBoris["authorId"].toString(), anna.id);
         QCOMPARE(toBoris["text"].toString(), QStringLiteral("Всем привет"));
         QCOMPARE(toBoris["viewed"].toBool(), false);
         QVERIFY(!toBoris.contains("viewCount"));
-        const QJsonObject toAnna
-            = annaPhone->receivedNamed(QStringLiteral("story:new")).first().payload.toObject();
+        const QJsonObject toAnna = annaPhone->firstPayload(QStringLiteral("story:new"));
         QCOMPARE(toAnna["viewed"].toBool(), true);
         QVERIFY(!toAnna.contains("viewCount"));
 

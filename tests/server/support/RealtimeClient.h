@@ -22,7 +22,10 @@ public:
     // Opens the Engine.IO session and sends CONNECT with {token}; true once admitted.
     bool connectTo(quint16 port, const QString &token, int timeoutMs = 10'000);
     QString connectError() const { return m_connectError; }
-    bool isConnected() const { return m_admitted && m_socket.state() == QAbstractSocket::ConnectedState; }
+    bool isConnected() const
+    {
+        return m_admitted && m_socket.state() == QAbstractSocket::ConnectedState;
+    }
     void close();
 
     void send(const QString &event, const QJsonValue &payload);
@@ -32,6 +35,12 @@ public:
     const QList<Received> &received() const { return m_received; }
     QList<Received> receivedNamed(const QString &event) const;
     int count(const QString &event) const { return int(receivedNamed(event).size()); }
+    // The payload of the first `event` received; empty when none came.
+    QJsonObject firstPayload(const QString &event) const
+    {
+        const QList<Received> named = receivedNamed(event);
+        return named.isEmpty() ? QJsonObject() : named.first().payload.toObject();
+    }
     bool waitFor(const QString &event, int count = 1, int timeoutMs = 10'000);
     bool waitForClose(int timeoutMs = 10'000);
     void clear() { m_received.clear(); }
