@@ -93,7 +93,7 @@ Result<Done> Server::start()
     m_chats = std::make_unique<ChatService>(*m_database, m_clock, events, m_presence);
     m_messages = std::make_unique<MessageService>(*m_database, m_clock, events, m_presence,
         MessageService::Settings{m_config.sendIntervalMs});
-    m_sync = std::make_unique<SyncService>(*m_database, m_presence, *m_messages);
+    m_sync = std::make_unique<SyncService>(*m_database, m_presence);
     fileUrls::setKey(secret.value());
     fileUrls::setClock(&m_clock);
     m_fileStore = std::make_unique<FileStore>(m_config.dataDir);

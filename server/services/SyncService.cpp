@@ -20,16 +20,14 @@ QJsonObject SyncResult::toJson() const
         {QStringLiteral("hasMore"), hasMore}};
 }
 
-SyncService::SyncService(
-    db::Database &database, const PresenceSource &presence, MessageService &messages)
+SyncService::SyncService(db::Database &database, const PresenceSource &presence)
     : m_database(database)
     , m_presence(presence)
-    , m_messages(messages)
 { }
 
 Result<SyncResult> SyncService::since(const QString &callerId, qint64 sinceVersion)
 {
-    auto result = m_database.read([&](QSqlDatabase &db) -> Result<SyncResult> {
+    return m_database.read([&](QSqlDatabase &db) -> Result<SyncResult> {
         // One snapshot, and versions commit in order (VersionRepository::next): whatever
         // this answer covers up to its version is complete.
         VersionRepository(db).useOneSnapshot();
@@ -66,18 +64,6 @@ Result<SyncResult> SyncService::since(const QString &callerId, qint64 sinceVersi
                 : qMax(result.version, result.messages.constLast().version);
         return result;
     });
-    // A device that has caught up holds every message of its chats: other people's that
-    // were only "sent" become delivered (message:delivered, and the next sync, say so).
-    // Every chat with a new message has changed, so it is among the answer's chats.
-    if (result && !result->hasMore) {
-        QList<MessageService::Delivery> deliveries;
-        for (const Chat &chat : std::as_const(result->chats)) {
-            if (chat.lastMessage && !chat.lastMessage->deleted)
-                deliveries.append({callerId, chat.id, chat.lastMessage->id});
-        }
-        m_messages.markDeliveredMany(deliveries);
-    }
-    return result;
 }
 
 } // namespace kocmoc

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "db/Database.h"
-#include "services/MessageService.h"
 #include "services/PresenceSource.h"
 
 #include <kocmoc/Chat.h>
@@ -28,14 +27,13 @@ struct SyncResult
 class SyncService
 {
 public:
-    SyncService(db::Database &database, const PresenceSource &presence, MessageService &messages);
+    SyncService(db::Database &database, const PresenceSource &presence);
 
     Result<SyncResult> since(const QString &callerId, qint64 sinceVersion);
 
 private:
     db::Database &m_database;
     const PresenceSource &m_presence;
-    MessageService &m_messages; // what a device fetched is delivered
 };
 
 } // namespace kocmoc

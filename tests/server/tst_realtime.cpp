@@ -264,15 +264,6 @@ private slots:
         };
         const auto statusFor
             = [&](const Person &who, qint64 id) { return statusIn(who, chatId, id); };
-        const auto syncVersion = [&] {
-            return m_server
-                ->call("GET", QStringLiteral("/api/sync"), QJsonValue::Undefined, boris.token)
-                .object()
-                .value("version")
-                .toInteger();
-        };
-        const qint64 since = syncVersion();
-
         // Boris has no device connected: sent, until his phone loads the chat's history.
         const qint64 first = sendFromAnna(QStringLiteral("Ты где?"));
         QCOMPARE(statusFor(anna, first), QStringLiteral("sent"));
@@ -284,22 +275,10 @@ private slots:
             first);
         QCOMPARE(statusFor(anna, first), QStringLiteral("delivered"));
 
-        // Or catches up with sync; and what was delivered is announced once.
-        const qint64 second = sendFromAnna(QStringLiteral("Позвони, как сможешь"));
-        QCOMPARE(statusFor(anna, second), QStringLiteral("sent"));
-        const QJsonArray synced = m_server
-                                      ->call("GET", QStringLiteral("/api/sync?since=%1").arg(since),
-                                          QJsonValue::Undefined, boris.token)
-                                      .object()
-                                      .value("messages")
-                                      .toArray();
-        QVERIFY(!synced.isEmpty());
-        QVERIFY(annaPhone->waitFor(QStringLiteral("message:delivered"), 2));
-        QCOMPARE(statusFor(anna, second), QStringLiteral("delivered"));
-        statusFor(boris, second);
-        syncVersion();
+        // What was delivered is announced once: loading the history again changes nothing.
+        statusFor(boris, first);
         QTest::qWait(300);
-        QCOMPARE(annaPhone->count(QStringLiteral("message:delivered")), 2);
+        QCOMPARE(annaPhone->count(QStringLiteral("message:delivered")), 1);
     }
 
     void eventsOfABurstArriveInTheOrderTheyWereStored()
