@@ -396,10 +396,19 @@ Result<MessagePage> MessageService::history(
         page.messages = ChatViews(db, m_presence).messages(page.messages, callerId);
         return page;
     });
-    // The answer goes to a device: what it holds now is delivered (the statuses in it are
-    // the senders' ticks, theirs to hear of by message:delivered).
-    if (page)
-        markFetched(callerId, page->messages);
+    // The page goes to a device: other people's messages in it that were only "sent" are
+    // delivered now, up to the newest of them (a position, as with a realtime delivery).
+    // The statuses in the page are the senders' ticks, theirs to hear of by message:delivered.
+    if (!page)
+        return page;
+    qint64 newestSent = 0;
+    for (const Message &message : std::as_const(page->messages)) {
+        if (message.senderId != callerId && !message.deleted
+            && message.status == message::statusSent)
+            newestSent = qMax(newestSent, message.id);
+    }
+    if (newestSent > 0)
+        markDeliveredMany({{callerId, chatId, newestSent}});
     return page;
 }
 
@@ -601,22 +610,6 @@ Result<Done> MessageService::markDelivered(
     const QString &callerId, const QString &chatId, qint64 messageId)
 {
     return advance(callerId, chatId, messageId, Position::Delivered);
-}
-
-void MessageService::markFetched(const QString &callerId, const QList<Message> &messages)
-{
-    // Per chat the newest that is still only "sent": the caller's delivered position moves
-    // there, as with a realtime delivery, and nothing is written when there is none.
-    QHash<QString, qint64> newest;
-    for (const Message &message : messages) {
-        if (message.senderId != callerId && !message.deleted
-            && message.status == message::statusSent)
-            newest[message.chatId] = qMax(newest.value(message.chatId), message.id);
-    }
-    QList<Delivery> deliveries;
-    for (auto it = newest.cbegin(); it != newest.cend(); ++it)
-        deliveries.append({callerId, it.key(), it.value()});
-    markDeliveredMany(deliveries);
 }
 
 void MessageService::markDeliveredMany(const QList<Delivery> &deliveries)

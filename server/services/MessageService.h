@@ -120,8 +120,8 @@ public:
         qint64 messageId = 0;
     };
     // Delivery reports gathered over an interval, in a few statements whatever their number.
-    // Also for a device that fetched messages (history, sync): other people's that were
-    // stored as "sent" become "delivered", as a realtime delivery makes them.
+    // Also for a device that loaded a history page: other people's messages stored as
+    // "sent" become "delivered", as a realtime delivery makes them.
     void markDeliveredMany(const QList<Delivery> &deliveries);
     // New messages this process stored, sends and forwarded copies (metrics).
     quint64 storedCount() const { return m_stored.load(std::memory_order_relaxed); }
@@ -135,9 +135,6 @@ private:
     Result<QString> checkSend(const QString &callerId, const SendInput &input);
     using Outcomes = std::vector<std::optional<Result<SentMessage>>>;
     bool anotherMemberOnline(const QStringList &memberIds, const QString &senderId) const;
-    // A device of the caller holds these messages now: per chat up to the newest of
-    // someone else's still "sent".
-    void markFetched(const QString &callerId, const QList<Message> &messages);
     // What a batch needs before the version lock is taken: each request's normalised text,
     // the time, the rows encoded (MessageRepository::encodeRows), one per request, and the
     // chats the sends that passed the checks go to.
