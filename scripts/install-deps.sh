@@ -19,7 +19,7 @@ done
 packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
-    libsodium-dev shared-mime-info qt6-image-formats-plugins
+    libsodium-dev libpq-dev shared-mime-info qt6-image-formats-plugins
 )
 if [[ "$server_only" == false ]]; then
     # The client: Qt Quick and its QML modules, Linguist for the translations,

@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 
 #include <optional>
+#include <vector>
 
 namespace kocmoc {
 
@@ -56,8 +57,15 @@ public:
         qint64 id = 0;
         bool delivered = false;
     };
-    static QString encodeRows(const QList<NewMessage> &messages);
-    QSet<qint64> insertEncoded(const QString &rows, const QList<StoredAs> &storedAs);
+    // PostgreSQL's rows are arrays of column values, SQLite's a JSON array of objects.
+    struct EncodedRows
+    {
+        qsizetype count = 0;
+        std::vector<QByteArray> postgresColumns;
+        QString sqliteJson;
+    };
+    static EncodedRows encodeRows(const QList<NewMessage> &messages, bool postgres);
+    QSet<qint64> insertEncoded(const EncodedRows &rows, const QList<StoredAs> &storedAs);
     std::optional<Message> find(qint64 id);
     std::optional<Message> findByClientId(const QString &senderId, const QString &clientId);
     QList<Message> byIds(const QList<qint64> &ids); // in id order

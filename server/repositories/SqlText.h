@@ -65,11 +65,16 @@ inline QString jsonIntegers(bool postgres)
 
 // A statement whose text differs between the drivers: build(postgres) runs once per
 // driver and call site (each lambda is its own type), and db's text is returned.
+inline bool isPostgres(const QSqlDatabase &db)
+{
+    return db.driverName() == QLatin1String("QPSQL");
+}
+
 template <typename Build> const QString &forDriver(const QSqlDatabase &db, Build build)
 {
     static const QString postgres = build(true);
     static const QString sqlite = build(false);
-    return db.driverName() == QLatin1String("QPSQL") ? postgres : sqlite;
+    return isPostgres(db) ? postgres : sqlite;
 }
 
 inline QString jsonParameter(const QJsonArray &values)

@@ -338,7 +338,7 @@ QList<Result<SentMessage>> MessageService::sendMany(const QList<SendRequest> &re
     }
     const bool anyToStore = !chatIds.isEmpty();
     if (anyToStore) {
-        batch.rows = MessageRepository::encodeRows(drafts);
+        batch.rows = MessageRepository::encodeRows(drafts, m_database.isPostgres());
         batch.chatIds = chatIds.values();
     }
     Outcomes outcomes = checked;

@@ -142,7 +142,7 @@ private:
     {
         std::vector<QString> texts;
         qint64 nowMs = 0;
-        QString rows;
+        MessageRepository::EncodedRows rows;
         QStringList chatIds;
     };
     // Stores the requests without an outcome yet, in one transaction: one version lock,

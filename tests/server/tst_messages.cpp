@@ -288,6 +288,23 @@ private slots:
         QCOMPARE(post(m_alice, m_direct, textMessage(QStringLiteral("שלום\u200F!"))).status, 201);
     }
 
+    // What the writer's batch encoding must escape (PostgreSQL array literals) comes back
+    // as it was sent, and is found by search.
+    void textIsStoredAsSent()
+    {
+        const QString chat = newChat(m_alice, {m_bob});
+        const QStringList sent{QStringLiteral(R"(он сказал "да" \ {a,b} 'x')"),
+            QStringLiteral("NULL"), QStringLiteral(R"(\")"), QStringLiteral("{}"),
+            QStringLiteral("  ,  ·")};
+        for (const QString &text : sent)
+            QCOMPARE(send(m_alice, chat, text)["text"].toString(), text);
+        QCOMPARE(texts(history(m_bob, chat)), sent);
+        const Response found = call(m_bob, "GET",
+            QStringLiteral("/api/chats/%1/messages/search?q=%2")
+                .arg(chat, percentEncoded(QStringLiteral(R"("ДА" \ {A,B})"))));
+        QCOMPARE(texts(found.array()), QStringList{sent.first()});
+    }
+
     void repliesQuoteTheirOriginal()
     {
         const qint64 original
