@@ -276,10 +276,12 @@ void Database::migrate()
         const bool applied = transaction([&](QSqlDatabase &db) {
             if (isPostgres()) // two servers starting at once apply each migration once
                 Sql::run(db, QStringLiteral("LOCK TABLE schema_migrations IN EXCLUSIVE MODE"));
-            Sql current(
-                db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
-            current.exec();
-            const int version = current.next() ? int(current.integer(0)) : 0;
+            const int version = [&] { // finished before the DDL: SQLite drops nothing in use
+                Sql current(
+                    db, QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+                current.exec();
+                return current.next() ? int(current.integer(0)) : 0;
+            }();
             if (version >= migration.version)
                 return false;
             const QStringList &statements = isPostgres() && !migration.postgres.isEmpty()

@@ -316,21 +316,35 @@ MessagePage MessageRepository::page(const QString &chatId, qint64 before, qint64
     return page;
 }
 
+// A message's version is its id until it changes (migration 8): "version > v" is asked
+// of new messages through messages_chat (by id) and of changed ones through
+// messages_changed, whose entries exist only for version <> id; each part brings its first
+// `limit`, which holds the first `limit` of both.
 QList<Message> MessageRepository::changedSince(
     const QString &userId, qint64 sinceVersion, int limit)
 {
+    const QString theirChats
+        = QStringLiteral("chat_id IN (SELECT chat_id FROM chat_members WHERE user_id = ?)");
     Sql query(m_db,
-        messageColumns + inTheirChats
-            + QStringLiteral("AND m.version > ? ORDER BY m.version LIMIT ?"));
-    query.bind(userId).bind(sinceVersion).bind(limit).exec();
+        messageColumns
+            + QStringLiteral("WHERE m.id IN (SELECT id FROM (SELECT id FROM messages WHERE %1 "
+                             "AND id > ? AND version = id ORDER BY id LIMIT ?) AS fresh "
+                             "UNION ALL SELECT id FROM (SELECT id FROM messages WHERE %1 "
+                             "AND version > ? AND version <> id ORDER BY version LIMIT ?) AS "
+                             "changed) ORDER BY m.version LIMIT ?")
+                  .arg(theirChats));
+    query.bind(userId).bind(sinceVersion).bind(limit);
+    query.bind(userId).bind(sinceVersion).bind(limit).bind(limit).exec();
     return readMessages(query);
 }
 
 QList<Message> MessageRepository::changedAt(const QString &userId, qint64 version)
 {
-    Sql query(
-        m_db, messageColumns + inTheirChats + QStringLiteral("AND m.version = ? ORDER BY m.id"));
-    query.bind(userId).bind(version).exec();
+    Sql query(m_db,
+        messageColumns + inTheirChats
+            + QStringLiteral("AND ((m.id = ? AND m.version = m.id) "
+                             "OR (m.version = ? AND m.version <> m.id)) ORDER BY m.id"));
+    query.bind(userId).bind(version).bind(version).exec();
     return readMessages(query);
 }
 

@@ -487,6 +487,52 @@ private slots:
         QCOMPARE(QSet<qint64>(state.messages.keyBegin(), state.messages.keyEnd()), sent);
     }
 
+    // New messages and changes to older ones are looked up apart (by id, by version):
+    // across pages they still come in version order, and none is missed.
+    void editsOfOldMessagesAmongNewOnesPageInVersionOrder()
+    {
+        const Person writer = signUp(*m_server, QStringLiteral("pagedwriter"));
+        const Person reader = signUp(*m_server, QStringLiteral("pagedreader"));
+        const QString chat = direct(writer, reader);
+        QList<qint64> old;
+        for (int i = 0; i < 40; ++i)
+            old.append(send(writer, chat, QStringLiteral("старое %1").arg(i)));
+        const qint64 start = sync(reader, 0)["version"].toInteger();
+        QSet<qint64> fresh;
+        QSet<qint64> edited;
+        for (int i = 0; i < limits::syncMessageLimit; ++i) {
+            fresh.insert(send(writer, chat, QStringLiteral("новое %1").arg(i)));
+            if (i % 13 == 0) {
+                const qint64 id = old.at(i / 13);
+                QCOMPARE(call(writer, "PATCH", QStringLiteral("/api/messages/%1/edit").arg(id),
+                             QJsonObject{{"text", QStringLiteral("исправлено")}})
+                             .status,
+                    200);
+                edited.insert(id);
+            }
+        }
+        QSet<qint64> seenFresh;
+        QSet<qint64> seenEdited;
+        qint64 since = start;
+        int pages = 0;
+        for (bool more = true; more; ++pages) {
+            const QJsonObject page = sync(reader, since);
+            for (const QJsonValue message : page["messages"].toArray()) {
+                const qint64 version = message["version"].toInteger();
+                QVERIFY2(version > since, "versions rise page after page");
+                since = version;
+                (message["text"].toString() == QStringLiteral("исправлено") ? seenEdited
+                                                                            : seenFresh)
+                    .insert(message["id"].toInteger());
+            }
+            QCOMPARE(page["version"].toInteger(), since);
+            more = page["hasMore"].toBool();
+        }
+        QCOMPARE(pages, 2);
+        QCOMPARE(seenFresh, fresh);
+        QCOMPARE(seenEdited, edited);
+    }
+
     void aReadOfALongBacklogArrivesWhole()
     {
         // The read raises every message at once, with one version, across a page boundary.
