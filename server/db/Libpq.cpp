@@ -46,11 +46,16 @@ QList<QByteArray> firstColumn(
             connection, statement, int(values.size()), nullptr, values.data(), nullptr, nullptr, 0),
         &PQclear);
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
-        throw DatabaseError(QStringLiteral("%1 in: %2")
-                                .arg(QString::fromUtf8(PQerrorMessage(connection)).trimmed(),
-                                    QString::fromUtf8(statement).simplified())
-                                .toStdString());
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        // The primary message only: the detail can quote the values.
+        const char *primary
+            = result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+        throw DatabaseError(
+            QStringLiteral("%1 in: %2")
+                .arg(QString::fromUtf8(primary ? primary : PQerrorMessage(connection)).trimmed(),
+                    QString::fromUtf8(statement).simplified())
+                .toStdString());
+    }
     QList<QByteArray> column;
     const int rows = PQntuples(result.get());
     column.reserve(rows);

@@ -314,6 +314,38 @@ private slots:
         QCOMPARE(listener->count(QStringLiteral("message:new")), total);
     }
 
+    void aSendRepeatedWithinOneBatchIsStoredOnce()
+    {
+        // A client that sends again before its answer came (a flaky link) can put both
+        // copies into one batch of the writer: one message, and the batch's others stored.
+        const Person owner = person("owner");
+        QList<Person> senders;
+        for (int i = 0; i < 12; ++i)
+            senders.append(person("repeater"));
+        const QString chatId = group(owner, QStringLiteral("Эхо"), senders);
+        auto listener = device(owner);
+        std::vector<std::unique_ptr<RealtimeClient>> devices;
+        for (const Person &sender : senders)
+            devices.push_back(device(sender));
+        const int each = 5;
+        for (int round = 0; round < each; ++round) {
+            for (size_t i = 0; i < devices.size(); ++i) {
+                QJsonObject send = textMessage(QStringLiteral("эхо %1").arg(round),
+                    QStringLiteral("echo-%1-%2").arg(i).arg(round));
+                send.insert(QStringLiteral("chatId"), chatId);
+                devices[i]->send(QStringLiteral("message:send"), send);
+                devices[i]->send(QStringLiteral("message:send"), send);
+            }
+        }
+        const int total = int(senders.size()) * each;
+        QVERIFY(listener->waitFor(QStringLiteral("message:new"), total, 30'000));
+        QVERIFY(!listener->waitFor(QStringLiteral("message:new"), total + 1, 500));
+        QSet<QString> clientIds;
+        for (const auto &event : listener->receivedNamed(QStringLiteral("message:new")))
+            clientIds.insert(event.payload.toObject().value("clientId").toString());
+        QCOMPARE(clientIds.size(), total);
+    }
+
     void sendErrorsComeBackInTheAck()
     {
         const Person anna = person("anna");
