@@ -59,9 +59,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption workersOption(QStringLiteral("workers"),
         QStringLiteral("Worker threads, as the server's."), QStringLiteral("n"),
         QStringLiteral("8"));
+    // Pushed: two full batches in flight and as many waiting, so the writer never waits.
     const QCommandLineOption queueOption(QStringLiteral("queue"),
         QStringLiteral("Sends kept waiting for the writer."), QStringLiteral("n"),
-        QStringLiteral("2048"));
+        QString::number(4 * MessageWriter::maxBatch));
     parser.addOptions(
         {databaseOption, groupsOption, membersOption, secondsOption, workersOption, queueOption});
     parser.process(app);

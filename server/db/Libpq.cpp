@@ -2,6 +2,7 @@
 
 #include "DatabaseError.h"
 
+#include <QHash>
 #include <QSqlDriver>
 #include <QString>
 #include <QVariant>
@@ -13,6 +14,8 @@
 namespace kocmoc::db::libpq {
 
 namespace {
+
+using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
 PGconn *connectionOf(QSqlDatabase &db)
 {
@@ -27,10 +30,50 @@ PGconn *connectionOf(QSqlDatabase &db)
     return connection;
 }
 
+void check(PGconn *connection, const Result &result, const char *statement)
+{
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+        return;
+    // The primary message only: the detail can quote the values.
+    const char *primary
+        = result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    throw DatabaseError(
+        QStringLiteral("%1 in: %2")
+            .arg(QString::fromUtf8(primary ? primary : PQerrorMessage(connection)).trimmed(),
+                QString::fromUtf8(statement).simplified())
+            .toStdString());
+}
+
+// The statements prepared on this thread's connection, by the server process behind it
+// (a reopened connection has a new one, without them).
+struct Prepared
+{
+    int backendPid = 0;
+    QHash<QByteArray, QByteArray> names; // statement → name
+};
+thread_local Prepared t_prepared;
+
+QByteArray preparedName(PGconn *connection, const char *statement, int parameterCount)
+{
+    const int backendPid = PQbackendPID(connection);
+    if (t_prepared.backendPid != backendPid)
+        t_prepared = Prepared{backendPid, {}};
+    const QByteArray text = QByteArray::fromRawData(statement, qstrlen(statement));
+    const auto known = t_prepared.names.constFind(text);
+    if (known != t_prepared.names.cend())
+        return *known;
+    const QByteArray name = "kocmoc_libpq_" + QByteArray::number(t_prepared.names.size());
+    const Result prepared(
+        PQprepare(connection, name.constData(), statement, parameterCount, nullptr), &PQclear);
+    check(connection, prepared, statement);
+    t_prepared.names.insert(QByteArray(statement), name);
+    return name;
+}
+
 } // namespace
 
-QList<QByteArray> firstColumn(
-    QSqlDatabase &db, const char *statement, const std::vector<QByteArray> &parameters)
+QList<Row> rows(QSqlDatabase &db, const char *statement, const std::vector<QByteArray> &parameters)
 {
     PGconn *connection = connectionOf(db);
     // QPSQL reads forward-only results row by row; what a query left unread is discarded
@@ -41,28 +84,24 @@ QList<QByteArray> firstColumn(
     values.reserve(parameters.size());
     for (const QByteArray &parameter : parameters)
         values.push_back(parameter.isNull() ? nullptr : parameter.constData());
-    const std::unique_ptr<PGresult, decltype(&PQclear)> result(
-        PQexecParams(
-            connection, statement, int(values.size()), nullptr, values.data(), nullptr, nullptr, 0),
+    const QByteArray name = preparedName(connection, statement, int(values.size()));
+    const Result result(PQexecPrepared(connection, name.constData(), int(values.size()),
+                            values.data(), nullptr, nullptr, 0),
         &PQclear);
-    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-        // The primary message only: the detail can quote the values.
-        const char *primary
-            = result ? PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-        throw DatabaseError(
-            QStringLiteral("%1 in: %2")
-                .arg(QString::fromUtf8(primary ? primary : PQerrorMessage(connection)).trimmed(),
-                    QString::fromUtf8(statement).simplified())
-                .toStdString());
+    check(connection, result, statement);
+    QList<Row> answer;
+    const int count = PQntuples(result.get());
+    const int columns = PQnfields(result.get());
+    answer.reserve(count);
+    for (int row = 0; row < count; ++row) {
+        Row values;
+        values.reserve(columns);
+        for (int column = 0; column < columns; ++column)
+            values.append(QByteArray(
+                PQgetvalue(result.get(), row, column), PQgetlength(result.get(), row, column)));
+        answer.append(values);
     }
-    QList<QByteArray> column;
-    const int rows = PQntuples(result.get());
-    column.reserve(rows);
-    for (int row = 0; row < rows; ++row)
-        column.append(
-            QByteArray(PQgetvalue(result.get(), row, 0), PQgetlength(result.get(), row, 0)));
-    return column;
+    return answer;
 }
 
 } // namespace kocmoc::db::libpq

@@ -8,13 +8,14 @@
 
 namespace kocmoc::db::libpq {
 
+using Row = QList<QByteArray>;
+
 // Runs a statement with $1… placeholders on the libpq connection under a QPSQL
-// QSqlDatabase, inside its transaction, and returns the first column of each row. For
-// large parameters: QPSQL writes bound values into an EXECUTE's text, escaping them,
-// and PostgreSQL's parser lexes them again; libpq sends them beside the statement.
-// Parameters are text (a null QByteArray is NULL). Throws DatabaseError, which names
-// the statement, never the values.
-QList<QByteArray> firstColumn(
-    QSqlDatabase &db, const char *statement, const std::vector<QByteArray> &parameters);
+// QSqlDatabase, inside its transaction, and returns its rows as text. For the writer's
+// batches: QPSQL writes bound values into an EXECUTE's text, escaping them, and
+// PostgreSQL's parser lexes them again; libpq sends them beside the statement, which is
+// prepared once per connection. Parameters are text (a null QByteArray is NULL). Throws
+// DatabaseError, which names the statement, never the values.
+QList<Row> rows(QSqlDatabase &db, const char *statement, const std::vector<QByteArray> &parameters);
 
 } // namespace kocmoc::db::libpq

@@ -1,6 +1,8 @@
 #include "ChatRepository.h"
 
 #include "SqlText.h"
+#include "db/Libpq.h"
+#include "db/PostgresArray.h"
 #include "db/Sql.h"
 
 #include <QJsonArray>
@@ -203,12 +205,25 @@ void ChatRepository::recordMessages(const QHash<QString, qint64> &lastMessages, 
     }
     if (lastMessages.isEmpty())
         return;
-    const QString &statement = sqltext::forDriver(m_db, [](bool postgres) {
-        return QStringLiteral("UPDATE chats SET last_message_id = r.id, last_activity_at = ?, "
-                              "version = r.id, updated_at = ? FROM ")
-            + sqltext::jsonRows(postgres, {"chat_id TEXT"_L1, "id BIGINT"_L1}, "r"_L1)
-            + QStringLiteral(" WHERE chats.id = r.chat_id");
-    });
+    if (sqltext::isPostgres(m_db)) { // the writer's batches, under the version lock
+        db::PostgresArray chatIds(lastMessages.size() * 40);
+        db::PostgresArray ids(lastMessages.size() * 12);
+        for (auto it = lastMessages.cbegin(); it != lastMessages.cend(); ++it) {
+            chatIds.append(it.key());
+            ids.append(it.value());
+        }
+        db::libpq::rows(m_db,
+            "UPDATE chats SET last_message_id = r.id, last_activity_at = $1::bigint, "
+            "version = r.id, updated_at = $1::bigint FROM unnest($2::text[], $3::bigint[]) "
+            "AS r (chat_id, id) WHERE chats.id = r.chat_id",
+            {QByteArray::number(atMs), chatIds.literal(), ids.literal()});
+        return;
+    }
+    static const QString statement
+        = QStringLiteral("UPDATE chats SET last_message_id = r.id, last_activity_at = ?, "
+                         "version = r.id, updated_at = ? FROM ")
+        + sqltext::jsonRows(false, {"chat_id TEXT"_L1, "id BIGINT"_L1}, "r"_L1)
+        + QStringLiteral(" WHERE chats.id = r.chat_id");
     QJsonArray rows;
     for (auto it = lastMessages.cbegin(); it != lastMessages.cend(); ++it)
         rows.append(
@@ -318,10 +333,19 @@ QHash<QString, qint64> ChatRepository::membersVersions(const QStringList &chatId
     QHash<QString, qint64> versions;
     if (chatIds.isEmpty())
         return versions;
-    const bool postgres = m_db.driverName() == QLatin1String("QPSQL");
+    if (sqltext::isPostgres(m_db)) { // the writer's batches, under the version lock
+        db::PostgresArray ids(chatIds.size() * 40);
+        for (const QString &id : chatIds)
+            ids.append(id);
+        for (const db::libpq::Row &row : db::libpq::rows(m_db,
+                 "SELECT id, members_version FROM chats WHERE id = ANY($1::text[])",
+                 {ids.literal()}))
+            versions.insert(QString::fromUtf8(row.at(0)), row.at(1).toLongLong());
+        return versions;
+    }
     Sql query(m_db,
         QStringLiteral("SELECT id, members_version FROM chats WHERE id IN (")
-            + sqltext::jsonTexts(postgres) + QLatin1Char(')'));
+            + sqltext::jsonTexts(false) + QLatin1Char(')'));
     query.bind(sqltext::jsonParameter(QJsonArray::fromStringList(chatIds))).exec();
     while (query.next())
         versions.insert(query.text(0), query.integer(1));

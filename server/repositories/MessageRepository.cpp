@@ -213,7 +213,7 @@ QSet<qint64> MessageRepository::insertEncoded(
         std::vector<QByteArray> parameters{ids.literal(), statuses.literal()};
         parameters.insert(
             parameters.end(), rows.postgresColumns.cbegin(), rows.postgresColumns.cend());
-        const QList<QByteArray> inserted = db::libpq::firstColumn(m_db,
+        const QList<db::libpq::Row> inserted = db::libpq::rows(m_db,
             "INSERT INTO messages (id, status, chat_id, sender_id, client_id, type, text, "
             "text_key, reply_to_id, forwarded_message_id, forwarded_chat_id, "
             "forwarded_sender_id, forwarded_sender_name, created_at, version) "
@@ -226,8 +226,8 @@ QSet<qint64> MessageRepository::insertEncoded(
             "WHERE r.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM messages m WHERE "
             "m.sender_id = r.sender_id AND m.client_id = r.client_id) RETURNING id",
             parameters);
-        for (const QByteArray &id : inserted)
-            stored.insert(id.toLongLong());
+        for (const db::libpq::Row &row : inserted)
+            stored.insert(row.at(0).toLongLong());
         return stored;
     }
     QJsonArray keys;

@@ -20,7 +20,7 @@ class MessageWriter
 public:
     using Done = std::function<void(Result<SentMessage>)>;
 
-    static constexpr int maxBatch = 512;
+    static constexpr int maxBatch = 1024;
     static constexpr int maxInFlight = 2;
     static constexpr int secondBatchFrom = maxBatch / 4; // sends waiting
 
