@@ -48,7 +48,6 @@ public:
     // false when this sender already used this clientId (find that one with findByClientId).
     bool insert(const NewMessage &message) { return insertMany({message}).contains(message.id); }
     // In one statement; the ids stored: a row whose sender used its clientId already is not.
-    // Under the version lock, and no two rows of one call share a sender and clientId.
     QSet<qint64> insertMany(const QList<NewMessage> &messages);
     // The same in two steps, so that a batch is encoded before the version lock is taken:
     // the messages without their ids and statuses, then each row's id and status (id 0:

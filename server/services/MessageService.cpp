@@ -262,14 +262,10 @@ QHash<QString, QStringList> MessageService::storeBatch(
     // Versions in arrival order, so one person's messages keep the order they were sent in.
     const QList<qint64> ids = versions.nextMany(int(accepted.size()));
     QList<MessageRepository::StoredAs> storedAs(requests.size());
-    QSet<QString> sendKeys; // a clientId twice in one batch: the later is a retry, not stored
     for (size_t k = 0; k < accepted.size(); ++k) {
         const auto &[callerId, input] = requests.at(accepted[k].request);
-        const QString key = callerId + QLatin1Char(' ') + input.clientId;
-        const bool retry = sendKeys.contains(key);
-        sendKeys.insert(key);
-        storedAs[accepted[k].request] = {retry ? 0 : ids.at(qsizetype(k)),
-            anotherMemberOnline(members.value(input.chatId), callerId)};
+        storedAs[accepted[k].request]
+            = {ids.at(qsizetype(k)), anotherMemberOnline(members.value(input.chatId), callerId)};
     }
     const QSet<qint64> inserted = messages.insertEncoded(batch.rows, storedAs);
 
