@@ -66,6 +66,25 @@ private:
         return client;
     }
 
+    // A group of senders, each with a connected device, and its owner's device listening.
+    struct Crowd
+    {
+        QString chatId;
+        std::unique_ptr<RealtimeClient> listener;
+        std::vector<std::unique_ptr<RealtimeClient>> devices;
+    };
+    Crowd crowd(int senderCount, const char *name, const QString &title)
+    {
+        const Person owner = person("owner");
+        QList<Person> senders;
+        for (int i = 0; i < senderCount; ++i)
+            senders.append(person(name));
+        Crowd crowd{group(owner, title, senders), device(owner), {}};
+        for (const Person &sender : senders)
+            crowd.devices.push_back(device(sender));
+        return crowd;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -285,15 +304,7 @@ private slots:
     {
         // Many devices at once keep the writer's two batches in flight; what members hear
         // still comes in id order, the order of the commits that sync follows too.
-        const Person owner = person("owner");
-        QList<Person> senders;
-        for (int i = 0; i < 24; ++i)
-            senders.append(person("sender"));
-        const QString chatId = group(owner, QStringLiteral("Шторм"), senders);
-        auto listener = device(owner);
-        std::vector<std::unique_ptr<RealtimeClient>> devices;
-        for (const Person &sender : senders)
-            devices.push_back(device(sender));
+        const auto [chatId, listener, devices] = crowd(24, "sender", QStringLiteral("Шторм"));
         const int each = 15; // under a socket's 20 events a second
         for (int round = 0; round < each; ++round) {
             for (const auto &sending : devices) {
@@ -302,7 +313,7 @@ private slots:
                 sending->send(QStringLiteral("message:send"), send);
             }
         }
-        const int total = int(senders.size()) * each;
+        const int total = int(devices.size()) * each;
         QVERIFY(listener->waitFor(QStringLiteral("message:new"), total, 30'000));
         qint64 previous = 0;
         for (const auto &event : listener->receivedNamed(QStringLiteral("message:new"))) {
@@ -318,15 +329,7 @@ private slots:
     {
         // A client that sends again before its answer came (a flaky link) can put both
         // copies into one batch of the writer: one message, and the batch's others stored.
-        const Person owner = person("owner");
-        QList<Person> senders;
-        for (int i = 0; i < 12; ++i)
-            senders.append(person("repeater"));
-        const QString chatId = group(owner, QStringLiteral("Эхо"), senders);
-        auto listener = device(owner);
-        std::vector<std::unique_ptr<RealtimeClient>> devices;
-        for (const Person &sender : senders)
-            devices.push_back(device(sender));
+        const auto [chatId, listener, devices] = crowd(12, "repeater", QStringLiteral("Эхо"));
         const int each = 5;
         for (int round = 0; round < each; ++round) {
             for (size_t i = 0; i < devices.size(); ++i) {
@@ -337,7 +340,7 @@ private slots:
                 devices[i]->send(QStringLiteral("message:send"), send);
             }
         }
-        const int total = int(senders.size()) * each;
+        const int total = int(devices.size()) * each;
         QVERIFY(listener->waitFor(QStringLiteral("message:new"), total, 30'000));
         QVERIFY(!listener->waitFor(QStringLiteral("message:new"), total + 1, 500));
         QSet<QString> clientIds;
