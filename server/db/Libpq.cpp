@@ -45,29 +45,35 @@ void check(PGconn *connection, const Result &result, const char *statement)
             .toStdString());
 }
 
-// The statements prepared on this thread's connection, by the server process behind it
-// (a reopened connection has a new one, without them).
+// The statements prepared on this thread's connections, by connection and the server
+// process behind it (a reopened connection has a new one, without them). Forgotten all at once past
+// a bound; new names then, since a live connection may still hold the old ones.
 struct Prepared
 {
-    int backendPid = 0;
-    QHash<QByteArray, QByteArray> names; // statement → name
+    using Backend = QPair<const PGconn *, int>; // the connection, its server process id
+    QHash<Backend, QHash<QByteArray, QByteArray>> byBackend; // → statement → name
+    int generation = 0;
 };
 thread_local Prepared t_prepared;
 
 QByteArray preparedName(PGconn *connection, const char *statement, int parameterCount)
 {
-    const int backendPid = PQbackendPID(connection);
-    if (t_prepared.backendPid != backendPid)
-        t_prepared = Prepared{backendPid, {}};
+    const Prepared::Backend backend{connection, PQbackendPID(connection)};
+    if (!t_prepared.byBackend.contains(backend) && t_prepared.byBackend.size() >= 16) {
+        t_prepared.byBackend.clear();
+        ++t_prepared.generation;
+    }
+    QHash<QByteArray, QByteArray> &names = t_prepared.byBackend[backend];
     const QByteArray text = QByteArray::fromRawData(statement, qstrlen(statement));
-    const auto known = t_prepared.names.constFind(text);
-    if (known != t_prepared.names.cend())
+    const auto known = names.constFind(text);
+    if (known != names.cend())
         return *known;
-    const QByteArray name = "kocmoc_libpq_" + QByteArray::number(t_prepared.names.size());
+    const QByteArray name = "kocmoc_libpq_" + QByteArray::number(t_prepared.generation) + '_'
+        + QByteArray::number(names.size());
     const Result prepared(
         PQprepare(connection, name.constData(), statement, parameterCount, nullptr), &PQclear);
     check(connection, prepared, statement);
-    t_prepared.names.insert(QByteArray(statement), name);
+    names.insert(QByteArray(statement), name);
     return name;
 }
 

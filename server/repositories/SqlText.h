@@ -63,13 +63,13 @@ inline QString jsonIntegers(bool postgres)
                     : QStringLiteral("SELECT value FROM json_each(?)");
 }
 
-// A statement whose text differs between the drivers: build(postgres) runs once per
-// driver and call site (each lambda is its own type), and db's text is returned.
 inline bool isPostgres(const QSqlDatabase &db)
 {
     return db.driverName() == QLatin1String("QPSQL");
 }
 
+// A statement whose text differs between the drivers: build(postgres) runs once per
+// driver and call site (each lambda is its own type), and db's text is returned.
 template <typename Build> const QString &forDriver(const QSqlDatabase &db, Build build)
 {
     static const QString postgres = build(true);
