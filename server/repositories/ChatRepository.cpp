@@ -316,7 +316,7 @@ QHash<QString, QList<MemberRecord>> ChatRepository::membersOf(const QStringList 
     QHash<QString, QList<MemberRecord>> members;
     if (chatIds.isEmpty())
         return members;
-    const bool postgres = m_db.driverName() == QLatin1String("QPSQL");
+    const bool postgres = sqltext::isPostgres(m_db);
     Sql query(m_db,
         memberColumns + QStringLiteral("WHERE chat_id IN (") + sqltext::jsonTexts(postgres)
             + QLatin1Char(')') + memberOrder);
@@ -357,7 +357,7 @@ QHash<QString, QStringList> ChatRepository::memberIdsOf(const QStringList &chatI
     QHash<QString, QStringList> members;
     if (chatIds.isEmpty())
         return members;
-    const bool postgres = m_db.driverName() == QLatin1String("QPSQL");
+    const bool postgres = sqltext::isPostgres(m_db);
     Sql query(m_db,
         QStringLiteral("SELECT chat_id, user_id FROM chat_members WHERE chat_id IN (")
             + sqltext::jsonTexts(postgres) + QLatin1Char(')'));
@@ -456,7 +456,7 @@ void ChatRepository::touchMany(const QStringList &ids, qint64 version, qint64 no
 {
     if (ids.isEmpty())
         return;
-    const bool postgres = m_db.driverName() == QLatin1String("QPSQL");
+    const bool postgres = sqltext::isPostgres(m_db);
     Sql(m_db,
         QStringLiteral("UPDATE chats SET version = ?, updated_at = ? WHERE id IN (")
             + sqltext::jsonTexts(postgres) + QLatin1Char(')'))

@@ -457,7 +457,7 @@ void MessageRepository::setStatus(const QList<qint64> &ids, Status status, qint6
     QJsonArray values;
     for (const qint64 id : ids)
         values.append(id);
-    const bool postgres = m_db.driverName() == QLatin1String("QPSQL");
+    const bool postgres = sqltext::isPostgres(m_db);
     Sql(m_db,
         QStringLiteral("UPDATE messages SET status = ?, version = ? WHERE status < ? AND id IN (")
             + sqltext::jsonIntegers(postgres) + QLatin1Char(')'))

@@ -1,5 +1,6 @@
 #include "VersionRepository.h"
 
+#include "SqlText.h"
 #include "db/Sql.h"
 
 namespace kocmoc {
@@ -15,7 +16,7 @@ constexpr qint64 versionLockKey = 0x4B4F434D4F43;
 
 bool VersionRepository::isPostgres() const
 {
-    return m_db.driverName() == QLatin1String("QPSQL");
+    return sqltext::isPostgres(m_db);
 }
 
 QList<qint64> VersionRepository::nextMany(int n)
