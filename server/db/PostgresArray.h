@@ -10,12 +10,6 @@ namespace kocmoc::db {
 class PostgresArray
 {
 public:
-    explicit PostgresArray(qsizetype expectedBytes = 0)
-    {
-        m_text.reserve(expectedBytes + 2);
-        m_text.append('{');
-    }
-
     void append(QStringView text)
     {
         separate();
@@ -47,7 +41,7 @@ private:
             m_text.append(',');
     }
 
-    QByteArray m_text;
+    QByteArray m_text = QByteArrayLiteral("{");
 };
 
 } // namespace kocmoc::db

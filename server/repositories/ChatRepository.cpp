@@ -206,8 +206,8 @@ void ChatRepository::recordMessages(const QHash<QString, qint64> &lastMessages, 
     if (lastMessages.isEmpty())
         return;
     if (sqltext::isPostgres(m_db)) { // the writer's batches, under the version lock
-        db::PostgresArray chatIds(lastMessages.size() * 40);
-        db::PostgresArray ids(lastMessages.size() * 12);
+        db::PostgresArray chatIds;
+        db::PostgresArray ids;
         for (auto it = lastMessages.cbegin(); it != lastMessages.cend(); ++it) {
             chatIds.append(it.key());
             ids.append(it.value());
@@ -334,7 +334,7 @@ QHash<QString, qint64> ChatRepository::membersVersions(const QStringList &chatId
     if (chatIds.isEmpty())
         return versions;
     if (sqltext::isPostgres(m_db)) { // the writer's batches, under the version lock
-        db::PostgresArray ids(chatIds.size() * 40);
+        db::PostgresArray ids;
         for (const QString &id : chatIds)
             ids.append(id);
         for (const db::libpq::Row &row : db::libpq::rows(m_db,

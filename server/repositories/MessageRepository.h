@@ -60,7 +60,6 @@ public:
     // PostgreSQL's rows are arrays of column values, SQLite's a JSON array of objects.
     struct EncodedRows
     {
-        qsizetype count = 0;
         std::vector<QByteArray> postgresColumns;
         QString sqliteJson;
     };
